@@ -1,0 +1,22 @@
+package org.coconnect.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code coconnect} command line: serve, demo and the operator commands. */
+@Command(name = "coconnect", mixinStandardHelpOptions = true, version = "CoConnect gateway 0.1",
+        description = "Gateway for the exchange of electronic Certificates of Origin (WCO Interconnectivity Framework).",
+        subcommands = {ServeCommand.class})
+public final class CoConnectCommand implements Runnable {
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    public static void main(String[] args) {
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        System.exit(new CommandLine(new CoConnectCommand()).execute(args));
+    }
+}

@@ -1,0 +1,45 @@
+package org.coconnect.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.coconnect.Gateway;
+import org.coconnect.config.ConfigException;
+import org.coconnect.config.ConfigLoader;
+import org.coconnect.config.GatewayConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts the gateway and serves until stopped. */
+@Command(name = "serve", description = "Start the gateway (HTTPS endpoints for the four operations).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--conf", description = "Configuration directory (default: ${DEFAULT-VALUE}).", defaultValue = "conf")
+    Path conf;
+
+    @Option(names = "--port", description = "Override server.port.")
+    Integer port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        GatewayConfig config;
+        try {
+            config = DemoKeys.prepare(new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()), conf);
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            return 2;
+        }
+        if (port != null) {
+            config = config.withPort(port);
+        }
+        var stopped = new CountDownLatch(1);
+        try (Gateway gateway = Gateway.start(config, Clock.systemUTC())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            System.out.println("CoConnect gateway " + config.selfId() + " serving at " + gateway.baseUrl()
+                    + "/{send-co,send-amendment-notification,send-cancellation-status,send-feedback} (Ctrl-C stops)");
+            stopped.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,175 @@
+package org.coconnect.client;
+
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.Dispatch;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.xml.transform.Source;
+import javax.xml.transform.dom.DOMSource;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.jaxws.DispatchImpl;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.apache.wss4j.common.crypto.Crypto;
+import org.coconnect.config.GatewayConfig;
+import org.coconnect.domain.Acknowledgement;
+import org.coconnect.domain.CancellationNotification;
+import org.coconnect.domain.CancellationStatus;
+import org.coconnect.domain.MessageHeader;
+import org.coconnect.domain.Operation;
+import org.coconnect.domain.OriginTreatmentFeedback;
+import org.coconnect.partner.Partner;
+import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.TlsMaterial;
+import org.coconnect.security.WsSecurityProperties;
+import org.coconnect.ws.AcknowledgementMapper;
+import org.coconnect.ws.Contract;
+import org.coconnect.ws.RequestBuilder;
+import org.coconnect.ws.SigningCertificate;
+import org.coconnect.ws.generated.messages.AcknowledgementMessageType;
+import org.w3c.dom.Element;
+
+/**
+ * Sends the four messages to one partner over mutual TLS, signed and encrypted for that partner, and
+ * returns the partner's acknowledgement once its signature is verified and its signer checked.
+ * Thread-safe.
+ */
+public final class PartnerClient {
+
+    private final GatewayConfig self;
+    private final Partner partner;
+    private final Clock clock;
+    private final Map<Operation, Dispatch<Source>> dispatches = new EnumMap<>(Operation.class);
+
+    public PartnerClient(Bus bus, GatewayConfig self, GatewayKeys keys, Crypto crypto, Partner partner, Clock clock) {
+        this.self = self;
+        this.partner = partner;
+        this.clock = clock;
+        Bus previous = BusFactory.getAndSetThreadDefaultBus(bus);
+        try {
+            Service service = Service.create(Contract.wsdlUrl(), Contract.SERVICE);
+            Map<String, Object> security = WsSecurityProperties.client(keys, crypto, partner.encryptionCertificate(),
+                    self.timestampTimeToLive(), self.allowedClockSkew());
+            for (Operation operation : Operation.values()) {
+                Dispatch<Source> dispatch = service.createDispatch(Contract.port(operation), Source.class, Service.Mode.PAYLOAD);
+                dispatch.getRequestContext().putAll(security);
+                dispatch.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                        partner.config().operationUrl(operation.pathName()).toString());
+                configureTransport(dispatch, keys);
+                dispatches.put(operation, dispatch);
+            }
+        } finally {
+            BusFactory.setThreadDefaultBus(previous);
+        }
+    }
+
+    private void configureTransport(Dispatch<Source> dispatch, GatewayKeys keys) {
+        HTTPConduit conduit = (HTTPConduit) ((DispatchImpl<?>) dispatch).getClient().getConduit();
+        var tls = new TLSClientParameters();
+        tls.setKeyManagers(TlsMaterial.keyManagers(keys));
+        tls.setTrustManagers(TlsMaterial.trustManagers(keys, partner.tlsCertificates()));
+        tls.setSecureSocketProtocol("TLSv1.3");
+        conduit.setTlsClientParameters(tls);
+        var policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(10_000);
+        policy.setReceiveTimeout(60_000);
+        policy.setAllowChunking(false);
+        conduit.setClient(policy);
+    }
+
+    /** A fresh header from us to the partner; keep its message ID for every retry of the message. */
+    public MessageHeader newHeader(UUID messageId, UUID relatedMessageId) {
+        return new MessageHeader(messageId, self.self(), partner.administration(), clock.instant(), relatedMessageId,
+                MessageHeader.SCHEMA_VERSION);
+    }
+
+    public Acknowledgement sendCertificate(MessageHeader header, Element certificateOfOrigin) throws DeliveryException {
+        return send(Operation.SEND_CO, RequestBuilder.sendCo(header, certificateOfOrigin), header.messageId());
+    }
+
+    public Acknowledgement sendCancellationNotification(MessageHeader header, CancellationNotification n)
+            throws DeliveryException {
+        return send(Operation.SEND_AMENDMENT_NOTIFICATION, RequestBuilder.notification(header, n), header.messageId());
+    }
+
+    public Acknowledgement sendCancellationStatus(MessageHeader header, CancellationStatus s) throws DeliveryException {
+        return send(Operation.SEND_CANCELLATION_STATUS, RequestBuilder.status(header, s), header.messageId());
+    }
+
+    public Acknowledgement sendFeedback(MessageHeader header, OriginTreatmentFeedback f) throws DeliveryException {
+        return send(Operation.SEND_FEEDBACK, RequestBuilder.feedback(header, f), header.messageId());
+    }
+
+    /**
+     * Sends a payload as it is (the operation's wrapper element), freshly signed and encrypted. Every
+     * call makes a new signature and Timestamp; the payload, and so its message ID, stays the same.
+     */
+    public Acknowledgement send(Operation operation, Element payload, UUID messageId) throws DeliveryException {
+        Dispatch<Source> dispatch = dispatches.get(operation);
+        Source response;
+        try {
+            response = dispatch.invoke(new DOMSource(payload));
+        } catch (SOAPFaultException e) {
+            String code = e.getFault().getFaultCode();
+            boolean serverSide = code != null && code.endsWith("Server");
+            throw new DeliveryException(partner.id() + " refused " + operation.pathName() + " " + messageId + ": "
+                    + e.getFault().getFaultString(), serverSide, e);
+        } catch (WebServiceException e) {
+            throw new DeliveryException(partner.id() + " unreachable for " + operation.pathName() + " " + messageId
+                    + ": " + rootMessage(e), true, e);
+        }
+        return readAcknowledgement(dispatch, response, messageId);
+    }
+
+    private Acknowledgement readAcknowledgement(Dispatch<Source> dispatch, Source response, UUID messageId)
+            throws DeliveryException {
+        X509Certificate signer = SigningCertificate.from(dispatch.getResponseContext()::get)
+                .orElseThrow(() -> new DeliveryException("acknowledgement from " + partner.id() + " is not signed", false, null));
+        if (!partner.messageCertificates().contains(signer)) {
+            throw new DeliveryException("acknowledgement signed by " + signer.getSubjectX500Principal()
+                    + ", which is not " + partner.id() + "'s message certificate", false, null);
+        }
+        Acknowledgement ack;
+        try {
+            AcknowledgementMessageType message = Contract.jaxb().createUnmarshaller()
+                    .unmarshal(response, AcknowledgementMessageType.class).getValue();
+            ack = AcknowledgementMapper.fromMessage(message);
+        } catch (JAXBException | RuntimeException e) {
+            throw new DeliveryException("acknowledgement from " + partner.id() + " cannot be read: " + e.getMessage(), true, e);
+        }
+        if (!ack.receivedMessageId().equals(messageId)) {
+            throw new DeliveryException("acknowledgement from " + partner.id() + " is for " + ack.receivedMessageId()
+                    + ", not " + messageId, true, null);
+        }
+        return ack;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (root instanceof HttpTimeoutException || root instanceof java.net.SocketTimeoutException) {
+            return "timed out";
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    public Partner partner() {
+        return partner;
+    }
+}

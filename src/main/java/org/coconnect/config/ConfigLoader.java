@@ -1,0 +1,136 @@
+package org.coconnect.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.coconnect.domain.AdministrationId;
+import org.coconnect.persistence.DatabaseSettings;
+
+/**
+ * Reads and validates a gateway's configuration: {@code gateway.properties} and one
+ * {@code partners/<id>.properties} per partner in the given directory. Relative paths are resolved
+ * against the base directory (the directory the command runs in).
+ */
+public final class ConfigLoader {
+
+    private final Path baseDir;
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Path baseDir, Map<String, String> environment) {
+        this.baseDir = baseDir;
+        this.environment = environment;
+    }
+
+    public GatewayConfig load(Path confDir) {
+        var file = PropertiesFile.read(confDir.resolve("gateway.properties"));
+        var self = new AdministrationId(file.country("gateway.country"), file.required("gateway.authority"));
+        Path dataDir = resolve(file.optional("data.dir", "data/" + self.countryCode().toLowerCase()));
+        return new GatewayConfig(
+                self,
+                file.optional("gateway.environment", "dev"),
+                file.optional("server.host", "127.0.0.1"),
+                file.port("server.port", 8443),
+                database(file, dataDir),
+                keystores(file),
+                file.duration("security.clock-skew", Duration.ofMinutes(5)),
+                file.duration("security.timestamp-ttl", Duration.ofMinutes(5)),
+                partners(confDir.resolve("partners")),
+                dataDir);
+    }
+
+    private DatabaseSettings database(PropertiesFile file, Path dataDir) {
+        String url = file.optional("database.url", null);
+        int pool = file.positiveInt("database.pool-size", 10);
+        if (url == null) {
+            DatabaseSettings h2 = DatabaseSettings.h2File(dataDir.resolve("coconnect"));
+            return new DatabaseSettings(h2.jdbcUrl(), h2.user(), h2.password(), pool);
+        }
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException(file.name(), "database.url", "must be a jdbc:h2: or jdbc:postgresql: URL");
+        }
+        String passwordVariable = file.optional("database.password.env", "COCONNECT_DB_PASSWORD");
+        String password = environment.getOrDefault(passwordVariable, "");
+        return new DatabaseSettings(url, file.optional("database.user", ""), password, pool);
+    }
+
+    private KeystoreConfig keystores(PropertiesFile file) {
+        boolean demo = file.bool("keystores.demo", false);
+        Path passwordFile = resolve(file.required("keystores.password.file"));
+        String variable = file.optional("keystores.password.env", "COCONNECT_KEYSTORE_PASSWORD");
+        char[] password = password(file, variable, passwordFile, demo);
+        return new KeystoreConfig(resolve(file.required("keystores.own")), resolve(file.required("keystores.partners")),
+                resolve(file.required("keystores.trust")), password, demo);
+    }
+
+    private char[] password(PropertiesFile file, String variable, Path passwordFile, boolean demo) {
+        String fromEnvironment = environment.get(variable);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment.toCharArray();
+        }
+        try {
+            if (Files.isRegularFile(passwordFile)) {
+                return Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+            }
+            if (demo) {
+                // Demo material only: a fresh random password, kept beside the generated keystores.
+                byte[] random = new byte[18];
+                new SecureRandom().nextBytes(random);
+                String generated = HexFormat.of().formatHex(random);
+                Files.createDirectories(passwordFile.toAbsolutePath().getParent());
+                Files.writeString(passwordFile, generated, StandardCharsets.UTF_8);
+                return generated.toCharArray();
+            }
+        } catch (IOException e) {
+            throw new ConfigException(file.name(), "keystores.password.file", "cannot be read: " + e.getMessage());
+        }
+        throw new ConfigException(file.name(), "keystores.password.file",
+                "no keystore password: set " + variable + " or create " + passwordFile);
+    }
+
+    private List<PartnerConfig> partners(Path partnersDir) {
+        var partners = new ArrayList<PartnerConfig>();
+        if (!Files.isDirectory(partnersDir)) {
+            return partners;
+        }
+        try (Stream<Path> files = Files.list(partnersDir)) {
+            for (Path path : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+                partners.add(partner(path));
+            }
+        } catch (IOException e) {
+            throw new ConfigException(partnersDir.toString(), null, "cannot be listed: " + e.getMessage());
+        }
+        return partners;
+    }
+
+    private PartnerConfig partner(Path path) {
+        var file = PropertiesFile.read(path);
+        String id = path.getFileName().toString().replaceFirst("\\.properties$", "");
+        var administration = new AdministrationId(file.country("partner.country"), file.required("partner.authority"));
+        String expectedId = administration.countryCode() + "-" + administration.authorityId();
+        if (!id.equals(expectedId)) {
+            throw new ConfigException(file.name(), "partner.authority",
+                    "the file must be named after the partner, " + expectedId + ".properties");
+        }
+        var url = file.httpsUri("partner.endpoint.url");
+        String environmentName = file.optional("partner.endpoint.environment", "prod");
+        String domain = file.optional("partner.endpoint.domain", null);
+        if (url == null && domain == null) {
+            throw new ConfigException(file.name(), "partner.endpoint.domain",
+                    "set partner.endpoint.domain (pattern https://{environment}.coconnect.{domain}) or partner.endpoint.url");
+        }
+        return new PartnerConfig(id, administration, environmentName, domain, url);
+    }
+
+    private Path resolve(String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() ? p : baseDir.resolve(p).normalize();
+    }
+}

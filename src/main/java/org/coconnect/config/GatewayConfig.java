@@ -1,0 +1,32 @@
+package org.coconnect.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.coconnect.domain.AdministrationId;
+import org.coconnect.persistence.DatabaseSettings;
+
+/** The whole, validated configuration of one gateway; immutable and passed to constructors. */
+public record GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
+                            DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
+                            Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory) {
+
+    public GatewayConfig {
+        partners = List.copyOf(partners);
+    }
+
+    /** The id under which this gateway is known to its partners, e.g. KR-KCS. */
+    public String selfId() {
+        return self.countryCode() + "-" + self.authorityId();
+    }
+
+    public GatewayConfig withPort(int newPort) {
+        return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory);
+    }
+
+    public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, newPartners, dataDirectory);
+    }
+}

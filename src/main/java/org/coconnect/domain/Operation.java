@@ -1,0 +1,27 @@
+package org.coconnect.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The framework's service operations; the name is the path segment of the endpoint. */
+public enum Operation {
+    SEND_CO("send-co"),
+    SEND_AMENDMENT_NOTIFICATION("send-amendment-notification"),
+    SEND_CANCELLATION_STATUS("send-cancellation-status"),
+    SEND_FEEDBACK("send-feedback");
+
+    private final String pathName;
+
+    Operation(String pathName) {
+        this.pathName = pathName;
+    }
+
+    /** Lower-case, kebab-case name used in URLs and as the request wrapper element. */
+    public String pathName() {
+        return pathName;
+    }
+
+    public static Optional<Operation> byPathName(String name) {
+        return Arrays.stream(values()).filter(o -> o.pathName.equals(name)).findFirst();
+    }
+}

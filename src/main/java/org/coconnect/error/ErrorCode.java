@@ -1,0 +1,97 @@
+package org.coconnect.error;
+
+/**
+ * The one stable list of CoConnect error codes, used alike in SOAP faults, acknowledgements, logs,
+ * alerts and the README. Codes are never renumbered; a retired code stays reserved.
+ */
+public enum ErrorCode {
+    // 1xxx: message security. Partners only ever see SECURITY_FAILURE; the specific code goes to the log and alert.
+    SECURITY_FAILURE("CC-1000", Use.FAULT, "The message failed security processing."),
+    SIGNATURE_INVALID("CC-1001", Use.LOG, "The XML signature is missing, broken or does not cover the required parts."),
+    NOT_ENCRYPTED("CC-1002", Use.LOG, "The SOAP body is not encrypted as the policy requires."),
+    TIMESTAMP_INVALID("CC-1003", Use.LOG, "The wsu:Timestamp is missing, expired or too far in the future."),
+    CERTIFICATE_NOT_TRUSTED("CC-1004", Use.LOG, "The signing certificate does not belong to a configured partner or is not valid."),
+    ALGORITHM_NOT_ALLOWED("CC-1005", Use.LOG, "An algorithm outside the agreed suite was used (e.g. RSA 1.5, SHA-1, AES-CBC)."),
+    DECRYPTION_FAILED("CC-1006", Use.LOG, "The encrypted content could not be decrypted with our key."),
+    POLICY_VIOLATION("CC-1007", Use.LOG, "The message does not meet the WS-SecurityPolicy of the WSDL."),
+    REPLAY_DETECTED("CC-1008", Use.LOG, "A timestamp or signature already seen was presented again."),
+
+    // 2xxx: message format.
+    SCHEMA_INVALID("CC-2001", Use.ACK, "The payload does not conform to the CoConnect schemas."),
+    MALFORMED_PAYLOAD("CC-2002", Use.FAULT, "The payload is not well-formed XML or uses forbidden constructs (DTD, entities)."),
+    WRONG_OPERATION("CC-2003", Use.FAULT, "The payload element does not belong to the operation served at this address."),
+    PAYLOAD_LIMIT_EXCEEDED("CC-2004", Use.FAULT, "The payload exceeds a size, depth or count limit."),
+
+    // 3xxx: header and identity.
+    RECEIVER_NOT_US("CC-3001", Use.ACK, "The header's receiver is not this administration."),
+    SENDER_NOT_SIGNER("CC-3002", Use.ACK, "The header's sender is not the partner that signed the message."),
+    UNSUPPORTED_SCHEMA_VERSION("CC-3003", Use.ACK, "The header names a schema version this gateway does not support."),
+    CREATION_TIME_IN_FUTURE("CC-3004", Use.ACK, "The header's creation time lies in the future."),
+
+    // 4xxx: duplicates.
+    DUPLICATE_MESSAGE("CC-4001", Use.ACK, "This message ID was already received; the original receipt is repeated."),
+    MESSAGE_ID_CONFLICT("CC-4002", Use.ACK, "This message ID was already received with different content."),
+    BUSINESS_DUPLICATE("CC-4003", Use.ACK, "This CO version was already received under another message ID."),
+
+    // 5xxx: business rules and lifecycle.
+    DATE_IN_FUTURE("CC-5001", Use.ACK, "A date lies in the future."),
+    GOODS_ITEM_NUMBERING("CC-5002", Use.ACK, "Goods items must be numbered 1, 2, 3 ... without gaps or repeats."),
+    ISSUING_COUNTRY_MISMATCH("CC-5003", Use.ACK, "The CO's issuing country is not the sender's country."),
+    IMPORTING_COUNTRY_MISMATCH("CC-5004", Use.ACK, "The CO's importing country is not this administration's country."),
+    UNKNOWN_CERTIFICATE("CC-5005", Use.ACK, "The message refers to a CO this gateway does not know."),
+    INVALID_TRANSITION("CC-5006", Use.ACK, "The CO's current state does not allow this message."),
+    REASON_REQUIRED("CC-5007", Use.ACK, "A decline or rejection must give its reason."),
+    WRONG_PARTNER("CC-5008", Use.ACK, "The CO referred to was exchanged with another partner."),
+    ORIGIN_COUNTRY_DIFFERS("CC-5009", Use.ACK, "A goods item's country of origin differs from the issuing country (warning)."),
+    VERSION_NOT_NEXT("CC-5010", Use.ACK, "A new CO version must follow a cancelled version."),
+
+    // 9xxx: our side. The sender should retry later.
+    INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later.");
+
+    /** Where a code appears. */
+    public enum Use {
+        /** In the problems list of an acknowledgement. */
+        ACK,
+        /** As the text of a SOAP fault. */
+        FAULT,
+        /** In our log and alerts only; the partner sees the generic code. */
+        LOG
+    }
+
+    private final String code;
+    private final Use use;
+    private final String meaning;
+
+    ErrorCode(String code, Use use, String meaning) {
+        this.code = code;
+        this.use = use;
+        this.meaning = meaning;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Use use() {
+        return use;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The error code with this stable string form, e.g. "CC-2001". */
+    public static java.util.Optional<ErrorCode> fromCode(String code) {
+        for (ErrorCode c : values()) {
+            if (c.code.equals(code)) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The code and meaning as shown to a partner, e.g. {@code CC-2001 The payload does not ...}. */
+    public String partnerText() {
+        return code + " " + meaning;
+    }
+}

@@ -1,0 +1,192 @@
+package org.coconnect.exchange;
+
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.coconnect.domain.Acknowledgement;
+import org.coconnect.domain.AcknowledgementStatus;
+import org.coconnect.domain.AdministrationId;
+import org.coconnect.domain.CancellationNotification;
+import org.coconnect.domain.CancellationStatus;
+import org.coconnect.domain.CertificateOfOrigin;
+import org.coconnect.domain.CertificateRules;
+import org.coconnect.domain.DecisionRules;
+import org.coconnect.domain.HeaderRules;
+import org.coconnect.domain.OriginTreatmentFeedback;
+import org.coconnect.domain.Problem;
+import org.coconnect.domain.Severity;
+import org.coconnect.error.ErrorCode;
+import org.coconnect.persistence.Database;
+import org.coconnect.persistence.MessageEntity;
+import org.coconnect.persistence.MessageStore;
+import org.coconnect.persistence.ProblemEmbeddable;
+import org.coconnect.persistence.RejectionEntity;
+import org.coconnect.persistence.UniqueConstraints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives one authenticated inbound message: answers a repeat from the stored original, validates,
+ * and stores message and CO state change in one transaction. The acknowledgement it returns describes
+ * what is committed; nothing is acknowledged before the commit.
+ */
+public final class ReceiveMessage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiveMessage.class);
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final Database database;
+    private final AdministrationId self;
+    private final Clock clock;
+    private final Duration allowedSkew;
+    private final Alerts alerts;
+
+    public ReceiveMessage(Database database, AdministrationId self, Clock clock, Duration allowedSkew, Alerts alerts) {
+        this.database = database;
+        this.self = self;
+        this.clock = clock;
+        this.allowedSkew = allowedSkew;
+        this.alerts = alerts;
+    }
+
+    public Acknowledgement receive(InboundMessage in) {
+        Optional<Acknowledgement> earlier = answerFromStore(in);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<Problem> problems = validate(in);
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return reject(in, problems);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.inTransaction(em -> store(em, in, problems));
+            } catch (RejectionException e) {
+                var all = new ArrayList<>(e.problems());
+                all.addAll(problems);
+                return reject(in, all);
+            } catch (PersistenceException e) {
+                // A concurrent copy of this message (or of this CO) committed first: answer as for a repeat.
+                if (UniqueConstraints.isViolationOf(e, UniqueConstraints.MESSAGE)) {
+                    return answerFromStore(in).orElseThrow(() -> e);
+                }
+                if (!UniqueConstraints.isViolationOf(e, UniqueConstraints.CERTIFICATE) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Acknowledgement store(jakarta.persistence.EntityManager em, InboundMessage in, List<Problem> warnings) {
+        Instant now = clock.instant();
+        var message = new MessageEntity(MessageEntity.Direction.INBOUND, in.partner().id(), in.operation().pathName(),
+                in.messageId().toString(), in.header().related().map(Object::toString).orElse(null), in.receivedAt(),
+                hex(in.payloadDigest()), in.rawEnvelope(), in.payload());
+        MessageStore.insert(em, message);
+        var outcome = ApplyInboundMessage.apply(em, in, now);
+        Acknowledgement ack;
+        if (outcome.businessDuplicate()) {
+            var notes = new ArrayList<>(warnings);
+            notes.add(Problem.warning(ErrorCode.BUSINESS_DUPLICATE, "CO " + outcome.certificate().issuingCountry() + ":"
+                    + outcome.certificate().number() + " v" + outcome.certificate().version()
+                    + " was already received; it is not stored again.", "/m:send-co/co:CertificateOfOrigin"));
+            ack = new Acknowledgement(AcknowledgementStatus.DUPLICATE, in.messageId(), in.receivedAt(),
+                    in.payloadDigest(), notes);
+        } else {
+            ack = Acknowledgement.accepted(in.messageId(), in.receivedAt(), in.payloadDigest(), warnings);
+        }
+        message.linkCertificate(outcome.certificate().id());
+        message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
+                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location())).toList());
+        return ack;
+    }
+
+    /** The stored answer for a message already received: its original receipt, or a conflict when the content differs. */
+    private Optional<Acknowledgement> answerFromStore(InboundMessage in) {
+        if (in.messageId().equals(InboundMessage.UNREADABLE_ID)) {
+            return Optional.empty();
+        }
+        Optional<MessageEntity> stored = database.inTransaction(em -> MessageStore.find(em,
+                MessageEntity.Direction.INBOUND, in.partner().id(), in.messageId().toString()));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageEntity original = stored.get();
+        if (!original.payloadDigest().equals(hex(in.payloadDigest()))) {
+            return Optional.of(reject(in, List.of(Problem.error(ErrorCode.MESSAGE_ID_CONFLICT,
+                    "Message " + in.messageId() + " was received on " + original.receivedAt()
+                            + " with different content; a new message needs a new message ID.",
+                    "/m:" + in.operation().pathName() + "/m:MessageHeader/m:MessageId"))));
+        }
+        LOG.info("Duplicate {} {} from {}: answered with the original receipt", in.operation().pathName(),
+                in.messageId(), in.partner().id());
+        return Optional.of(originalAcknowledgement(original).asDuplicate(Problem.warning(ErrorCode.DUPLICATE_MESSAGE,
+                "Message " + in.messageId() + " was already received on " + original.receivedAt()
+                        + " and answered " + original.ackStatus() + ".", null)));
+    }
+
+    private static Acknowledgement originalAcknowledgement(MessageEntity m) {
+        List<Problem> problems = m.problems().stream()
+                .map(p -> new Problem(ErrorCode.fromCode(p.code()).orElse(ErrorCode.INTERNAL_ERROR), Severity.valueOf(p.severity()), p.text(), p.location()))
+                .toList();
+        return new Acknowledgement(AcknowledgementStatus.valueOf(m.ackStatus()),
+                java.util.UUID.fromString(m.messageId()), m.receivedAt(), HexFormat.of().parseHex(m.payloadDigest()),
+                problems);
+    }
+
+    private List<Problem> validate(InboundMessage in) {
+        var problems = new ArrayList<>(in.formatProblems());
+        if (!in.isWellFormed()) {
+            return problems;
+        }
+        Instant now = clock.instant();
+        String headerPath = "/m:" + in.operation().pathName() + "/m:MessageHeader";
+        problems.addAll(HeaderRules.check(in.header(), self, in.partner().administration(), now, allowedSkew, headerPath));
+        var content = in.content();
+        if (content instanceof CertificateOfOrigin co) {
+            problems.addAll(CertificateRules.check(co, in.header().sender(), self, now, allowedSkew));
+        } else if (content instanceof CancellationNotification n) {
+            problems.addAll(DecisionRules.check(n, now, allowedSkew));
+        } else if (content instanceof CancellationStatus s) {
+            problems.addAll(DecisionRules.check(s, now, allowedSkew));
+        } else {
+            problems.addAll(DecisionRules.check((OriginTreatmentFeedback) content, now, allowedSkew));
+        }
+        return problems;
+    }
+
+    private Acknowledgement reject(InboundMessage in, List<Problem> problems) {
+        List<Problem> errorsFirst = problems.stream().sorted((a, b) -> Boolean.compare(b.isError(), a.isError())).toList();
+        String codes = errorsFirst.stream().filter(Problem::isError).map(p -> p.code().code()).distinct()
+                .collect(Collectors.joining(","));
+        String detail = errorsFirst.stream().map(p -> p.code().code() + " " + p.text()
+                + (p.location() == null ? "" : " at " + p.location())).collect(Collectors.joining("; "));
+        String messageId = in.messageId().toString();
+        try {
+            database.inTransaction(em -> {
+                em.persist(new RejectionEntity(in.partner().id(), in.operation().pathName(), messageId, in.receivedAt(),
+                        hex(in.payloadDigest()), truncate(codes, 1024), truncate(detail, 4000)));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Rejection of {} from {} could not be recorded", messageId, in.partner().id(), e);
+        }
+        alerts.raise(ErrorCode.fromCode(codes.split(",")[0]).orElse(ErrorCode.INTERNAL_ERROR), in.partner().id(), messageId,
+                "Rejected " + in.operation().pathName() + ": " + detail);
+        return Acknowledgement.rejected(in.messageId(), in.receivedAt(), in.payloadDigest(), errorsFirst);
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,70 @@
+package org.coconnect.partner;
+
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.coconnect.config.ConfigException;
+import org.coconnect.config.PartnerConfig;
+import org.coconnect.domain.AdministrationId;
+
+/**
+ * The partners this gateway exchanges with. Certificates come from the partner keystore, under
+ * aliases {@code <partner id>.message...} and {@code <partner id>.tls...} (lower case).
+ */
+public final class PartnerDirectory {
+
+    private final Map<String, Partner> byId = new LinkedHashMap<>();
+
+    public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore) {
+        for (PartnerConfig config : partners) {
+            var message = new ArrayList<X509Certificate>();
+            var tls = new ArrayList<X509Certificate>();
+            String prefix = config.id().toLowerCase(Locale.ROOT) + ".";
+            try {
+                for (String alias : Collections.list(partnerStore.aliases())) {
+                    if (!alias.startsWith(prefix)) {
+                        continue;
+                    }
+                    var cert = (X509Certificate) partnerStore.getCertificate(alias);
+                    String role = alias.substring(prefix.length());
+                    if (role.startsWith("message")) {
+                        message.add(cert);
+                    } else if (role.startsWith("tls")) {
+                        tls.add(cert);
+                    }
+                }
+            } catch (KeyStoreException e) {
+                throw new IllegalStateException("partner keystore not loaded", e);
+            }
+            if (message.isEmpty()) {
+                throw new ConfigException("partner keystore", prefix + "message",
+                        "no message certificate for partner " + config.id());
+            }
+            byId.put(config.id(), new Partner(config, message, tls));
+        }
+    }
+
+    public Optional<Partner> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<Partner> byAdministration(AdministrationId administration) {
+        return byId.values().stream().filter(p -> p.administration().equals(administration)).findFirst();
+    }
+
+    /** The partner one of whose message certificates this is (exact match, not just same subject). */
+    public Optional<Partner> bySigningCertificate(X509Certificate certificate) {
+        return byId.values().stream().filter(p -> p.messageCertificates().contains(certificate)).findFirst();
+    }
+
+    public List<Partner> all() {
+        return List.copyOf(byId.values());
+    }
+}

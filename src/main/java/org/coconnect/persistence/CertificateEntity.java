@@ -1,0 +1,109 @@
+package org.coconnect.persistence;
+
+import jakarta.persistence.*;
+import java.time.Instant;
+
+/** CO business state: one row per CO version and side. Never a generated JAXB type. */
+@Entity
+@Table(name = "certificate")
+public class CertificateEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String side;
+    @Column(name = "issuing_country")
+    private String issuingCountry;
+    @Column(name = "co_number")
+    private String number;
+    private int version;
+    @Column(name = "partner_id")
+    private String partnerId;
+    private String state;
+    @Column(name = "issued_at")
+    private Instant issuedAt;
+    @Column(name = "importing_country")
+    private String importingCountry;
+    @Column(name = "exporter_name")
+    private String exporterName;
+    @Column(name = "importer_name")
+    private String importerName;
+    @Column(name = "agreement_code")
+    private String agreementCode;
+    @Column(name = "goods_item_count")
+    private int goodsItemCount;
+    @Column(name = "cancellation_reason")
+    private String cancellationReason;
+    @Column(name = "decision_reason")
+    private String decisionReason;
+    @Column(name = "treatment_decision")
+    private String treatmentDecision;
+    @Column(name = "declaration_number")
+    private String declarationNumber;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    @Column(name = "row_version")
+    private int rowVersion;
+
+    protected CertificateEntity() {
+    }
+
+    public CertificateEntity(String side, String issuingCountry, String number, int version, String partnerId,
+                             String state, Instant issuedAt, String importingCountry, Instant now) {
+        this.side = side;
+        this.issuingCountry = issuingCountry;
+        this.number = number;
+        this.version = version;
+        this.partnerId = partnerId;
+        this.state = state;
+        this.issuedAt = issuedAt;
+        this.importingCountry = importingCountry;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public Long id() { return id; }
+    public String side() { return side; }
+    public String issuingCountry() { return issuingCountry; }
+    public String number() { return number; }
+    public int version() { return version; }
+    public String partnerId() { return partnerId; }
+    public String state() { return state; }
+    public Instant issuedAt() { return issuedAt; }
+    public String importingCountry() { return importingCountry; }
+    public String exporterName() { return exporterName; }
+    public String importerName() { return importerName; }
+    public String agreementCode() { return agreementCode; }
+    public int goodsItemCount() { return goodsItemCount; }
+    public String cancellationReason() { return cancellationReason; }
+    public String decisionReason() { return decisionReason; }
+    public String treatmentDecision() { return treatmentDecision; }
+    public String declarationNumber() { return declarationNumber; }
+    public Instant updatedAt() { return updatedAt; }
+
+    public void describe(String exporterName, String importerName, String agreementCode, int goodsItemCount) {
+        this.exporterName = exporterName;
+        this.importerName = importerName;
+        this.agreementCode = agreementCode;
+        this.goodsItemCount = goodsItemCount;
+    }
+
+    public void moveTo(String newState, Instant at) {
+        this.state = newState;
+        this.updatedAt = at;
+    }
+
+    public void recordCancellationReason(String reason) { this.cancellationReason = reason; }
+
+    public void recordDecision(String treatmentDecision, String reason, String declarationNumber) {
+        if (treatmentDecision != null) {
+            this.treatmentDecision = treatmentDecision;
+        }
+        this.decisionReason = reason;
+        if (declarationNumber != null) {
+            this.declarationNumber = declarationNumber;
+        }
+    }
+}

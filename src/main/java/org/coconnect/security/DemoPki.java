@@ -1,0 +1,121 @@
+package org.coconnect.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.KeystoreConfig;
+import org.coconnect.config.PartnerConfig;
+
+/**
+ * Demo key material, generated on first run: a demo CA, and for each gateway a message key and a
+ * TLS key issued by it; each gateway's partner store holds the other demo gateways' certificates.
+ * Never used for gateways whose configuration does not set {@code keystores.demo=true}.
+ */
+public final class DemoPki {
+
+    private static final String CA_ALIAS = "demo-ca";
+    private static final Duration CA_VALIDITY = Duration.ofDays(3650);
+    private static final Duration CERT_VALIDITY = Duration.ofDays(730);
+
+    private final Path caDirectory;
+
+    public DemoPki(Path caDirectory) {
+        this.caDirectory = caDirectory;
+    }
+
+    /** Creates what is missing for the demo gateways among these, and refreshes their partner and trust stores. */
+    public void ensure(List<GatewayConfig> gateways) {
+        List<GatewayConfig> demo = gateways.stream().filter(g -> g.keystores().demo()).toList();
+        if (demo.isEmpty()) {
+            return;
+        }
+        try {
+            var ca = loadOrCreateCa();
+            for (GatewayConfig gateway : demo) {
+                if (!Files.isRegularFile(gateway.keystores().own())) {
+                    createOwnKeys(gateway, ca);
+                }
+            }
+            for (GatewayConfig gateway : demo) {
+                writeTrustAndPartners(gateway, demo, ca.certificate());
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Could not generate demo key material in " + caDirectory, e);
+        }
+    }
+
+    private record Ca(X509Certificate certificate, PrivateKey key) {
+    }
+
+    private Ca loadOrCreateCa() throws IOException, GeneralSecurityException {
+        Path store = caDirectory.resolve("ca.p12");
+        Path passwordFile = caDirectory.resolve("password");
+        if (Files.isRegularFile(store) && Files.isRegularFile(passwordFile)) {
+            char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+            KeyStore ks = KeyStores.load(store, password);
+            return new Ca((X509Certificate) ks.getCertificate(CA_ALIAS), (PrivateKey) ks.getKey(CA_ALIAS, password));
+        }
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        char[] password = HexFormat.of().formatHex(random).toCharArray();
+        KeyPair keys = CertificateFactoryBc.newRsaKeyPair(3072);
+        X509Certificate cert = CertificateFactoryBc.selfSignedCa("CN=CoConnect Demo Root CA, O=CoConnect demo", keys, CA_VALIDITY);
+        KeyStore ks = KeyStores.empty();
+        ks.setKeyEntry(CA_ALIAS, keys.getPrivate(), password, new Certificate[] {cert});
+        Files.createDirectories(caDirectory);
+        Files.writeString(passwordFile, new String(password), StandardCharsets.UTF_8);
+        KeyStores.save(ks, store, password);
+        return new Ca(cert, keys.getPrivate());
+    }
+
+    private void createOwnKeys(GatewayConfig gateway, Ca ca) throws IOException, GeneralSecurityException {
+        String country = gateway.self().countryCode();
+        String name = gateway.self().authorityId();
+        KeystoreConfig stores = gateway.keystores();
+        KeyStore own = KeyStores.empty();
+        KeyPair messageKeys = CertificateFactoryBc.newRsaKeyPair(2048);
+        X509Certificate message = CertificateFactoryBc.issue("CN=" + gateway.selfId() + " message, O=" + name + ", C=" + country,
+                messageKeys, CertificateFactoryBc.Purpose.MESSAGE, ca.certificate(), ca.key(), CERT_VALIDITY);
+        own.setKeyEntry(GatewayKeys.MESSAGE_ALIAS, messageKeys.getPrivate(), stores.password(),
+                new Certificate[] {message, ca.certificate()});
+        KeyPair tlsKeys = CertificateFactoryBc.newRsaKeyPair(2048);
+        X509Certificate tls = CertificateFactoryBc.issue("CN=localhost, OU=" + gateway.selfId() + ", O=" + name + ", C=" + country,
+                tlsKeys, CertificateFactoryBc.Purpose.TLS, ca.certificate(), ca.key(), CERT_VALIDITY, "localhost");
+        own.setKeyEntry(GatewayKeys.TLS_ALIAS, tlsKeys.getPrivate(), stores.password(), new Certificate[] {tls, ca.certificate()});
+        KeyStores.save(own, stores.own(), stores.password());
+    }
+
+    private void writeTrustAndPartners(GatewayConfig gateway, List<GatewayConfig> demo, X509Certificate caCert)
+            throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStores.empty();
+        trust.setCertificateEntry(CA_ALIAS, caCert);
+        KeyStores.save(trust, gateway.keystores().trust(), gateway.keystores().password());
+
+        KeyStore partners = KeyStores.empty();
+        for (PartnerConfig partner : gateway.partners()) {
+            for (GatewayConfig other : demo) {
+                if (other.selfId().equals(partner.id())) {
+                    KeyStore theirs = KeyStores.load(other.keystores().own(), other.keystores().password());
+                    String prefix = partner.id().toLowerCase(Locale.ROOT) + ".";
+                    partners.setCertificateEntry(prefix + GatewayKeys.MESSAGE_ALIAS,
+                            theirs.getCertificate(GatewayKeys.MESSAGE_ALIAS));
+                    partners.setCertificateEntry(prefix + GatewayKeys.TLS_ALIAS, theirs.getCertificate(GatewayKeys.TLS_ALIAS));
+                }
+            }
+        }
+        KeyStores.save(partners, gateway.keystores().partners(), gateway.keystores().password());
+    }
+}

@@ -1,0 +1,74 @@
+package org.coconnect.security;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import org.apache.cxf.ws.security.SecurityConstants;
+import org.apache.wss4j.common.crypto.Crypto;
+import org.apache.wss4j.common.ext.WSPasswordCallback;
+
+/**
+ * The CXF/WSS4J settings that go with the WSDL's policy: which keys, and the exact algorithms behind
+ * {@code sp:CustomAlgorithmSuite} (AES-256-GCM, RSA-OAEP, RSA-SHA256, SHA-256, RSA keys of 2048 bits or more).
+ */
+public final class WsSecurityProperties {
+
+    public static final String AES_256_GCM = "http://www.w3.org/2009/xmlenc11#aes256-gcm";
+    public static final String RSA_OAEP = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
+    public static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+    public static final String SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
+    private static final String SUITE = "ws-security.custom.alg.suite.";
+
+    private WsSecurityProperties() {
+    }
+
+    /** Settings for our endpoints: decrypt with our key, verify partners, sign and encrypt the answer for the requester. */
+    public static Map<String, Object> server(GatewayKeys keys, Crypto crypto, Duration timestampTtl, Duration futureSkew) {
+        Map<String, Object> p = common(keys, crypto);
+        p.put(SecurityConstants.ENCRYPT_USERNAME, "useReqSigCert");
+        p.put(SecurityConstants.TIMESTAMP_TTL, String.valueOf(timestampTtl.toSeconds()));
+        p.put(SecurityConstants.TIMESTAMP_FUTURE_TTL, String.valueOf(futureSkew.toSeconds()));
+        p.put(SecurityConstants.ENABLE_TIMESTAMP_CACHE, Boolean.TRUE);
+        return p;
+    }
+
+    /** Settings for calling a partner: sign with our key, encrypt for the partner's current certificate. */
+    public static Map<String, Object> client(GatewayKeys keys, Crypto crypto, X509Certificate partnerCertificate,
+                                             Duration timestampTtl, Duration futureSkew) {
+        Map<String, Object> p = common(keys, crypto);
+        p.put(SecurityConstants.ENCRYPT_CERT, partnerCertificate);
+        p.put(SecurityConstants.TIMESTAMP_TTL, String.valueOf(timestampTtl.toSeconds()));
+        p.put(SecurityConstants.TIMESTAMP_FUTURE_TTL, String.valueOf(futureSkew.toSeconds()));
+        return p;
+    }
+
+    private static Map<String, Object> common(GatewayKeys keys, Crypto crypto) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(SecurityConstants.SIGNATURE_CRYPTO, crypto);
+        p.put(SecurityConstants.ENCRYPT_CRYPTO, crypto);
+        p.put(SecurityConstants.SIGNATURE_USERNAME, GatewayKeys.MESSAGE_ALIAS);
+        p.put(SecurityConstants.CALLBACK_HANDLER, passwordCallback(keys.password()));
+        p.put(SecurityConstants.RETURN_SECURITY_ERROR, Boolean.FALSE);
+        p.put(SUITE + "digest.algorithm", SHA256);
+        p.put(SUITE + "encryption.algorithm", AES_256_GCM);
+        p.put(SUITE + "asymmetric.key.encryption.algorithm", RSA_OAEP);
+        p.put(SUITE + "asymmetric.signature", RSA_SHA256);
+        // Must be an Integer: CXF casts it, and a String fails with a ClassCastException.
+        p.put(SUITE + "minimum.asymmetric.key.length", Integer.valueOf(2048));
+        return p;
+    }
+
+    private static CallbackHandler passwordCallback(char[] password) {
+        String value = new String(password);
+        return callbacks -> {
+            for (Callback callback : callbacks) {
+                if (callback instanceof WSPasswordCallback pc) {
+                    pc.setPassword(value);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package org.coconnect.ws;
+
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.coconnect.error.ErrorCode;
+import org.coconnect.exchange.Alerts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Last stop of every fault we send: the partner gets one of our codes and its fixed text, never an
+ * exception message or stack trace; the log and an alert get the specific code and the detail.
+ */
+public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultSanitizer.class);
+    private static final QName CLIENT = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client");
+    private static final QName SERVER = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Server");
+    private final Alerts alerts;
+
+    public FaultSanitizer(Alerts alerts) {
+        super(Phase.PRE_STREAM);
+        this.alerts = alerts;
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+        Exception exception = message.getContent(Exception.class);
+        if (!(exception instanceof Fault fault)) {
+            return;
+        }
+        Refusal refusal = classify(fault);
+        String path = String.valueOf(message.getExchange().getInMessage() == null ? null
+                : message.getExchange().getInMessage().get(org.apache.cxf.message.Message.PATH_INFO));
+        String detail = refusal.code().code() + " on " + path + ": " + SecurityFailureClassifier.fullText(fault).strip();
+        if (refusal.partnerCode() == ErrorCode.INTERNAL_ERROR) {
+            LOG.error("{}", detail, fault);
+        } else {
+            alerts.raise(refusal.code(), null, null, "Refused: " + detail);
+        }
+        fault.setMessage(refusal.partnerCode().partnerText());
+        fault.setFaultCode(refusal.partnerCode() == ErrorCode.INTERNAL_ERROR ? SERVER : CLIENT);
+        if (fault instanceof SoapFault soapFault) {
+            soapFault.setSubCodes(null);
+        }
+        fault.setDetail(null);
+    }
+
+    private record Refusal(ErrorCode code, ErrorCode partnerCode) {
+    }
+
+    private static Refusal classify(Fault fault) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof GatewayFault g) {
+                return new Refusal(g.code(), g.partnerCode());
+            }
+        }
+        ErrorCode security = SecurityFailureClassifier.classify(fault);
+        if (security != null) {
+            return new Refusal(security, ErrorCode.SECURITY_FAILURE);
+        }
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof XMLStreamException || String.valueOf(t.getMessage()).contains("DOCTYPE")) {
+                return new Refusal(ErrorCode.MALFORMED_PAYLOAD, ErrorCode.MALFORMED_PAYLOAD);
+            }
+        }
+        return new Refusal(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR);
+    }
+}

@@ -1,0 +1,127 @@
+package org.coconnect.ws;
+
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.ws.Provider;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.ServiceMode;
+import jakarta.xml.ws.WebServiceProvider;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.dom.DOMSource;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.coconnect.domain.Acknowledgement;
+import org.coconnect.domain.AdministrationId;
+import org.coconnect.domain.MessageHeader;
+import org.coconnect.domain.Operation;
+import org.coconnect.error.ErrorCode;
+import org.coconnect.exchange.InboundMessage;
+import org.coconnect.exchange.ReceiveMessage;
+import org.coconnect.partner.Partner;
+import org.coconnect.partner.PartnerDirectory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The inbound path of one operation, after CXF and WSS4J have enforced the WSDL's policy:
+ * identify the partner by its signing certificate, read and validate the payload, receive it
+ * (durably), and answer with the acknowledgement.
+ */
+@WebServiceProvider(serviceName = "CoConnectService", targetNamespace = Contract.WSDL_NAMESPACE,
+        portName = "send-co", wsdlLocation = Contract.WSDL_RESOURCE)
+@ServiceMode(Service.Mode.PAYLOAD)
+public final class GatewayEndpoint implements Provider<DOMSource> {
+
+    private static final DocumentBuilderFactory DOCUMENTS = SecureXml.documentBuilderFactory();
+
+    private final Operation operation;
+    private final AdministrationId self;
+    private final PartnerDirectory partners;
+    private final ReceiveMessage receive;
+    private final Clock clock;
+
+    public GatewayEndpoint(Operation operation, AdministrationId self, PartnerDirectory partners,
+                           ReceiveMessage receive, Clock clock) {
+        this.operation = operation;
+        this.self = self;
+        this.partners = partners;
+        this.receive = receive;
+        this.clock = clock;
+    }
+
+    @Override
+    public DOMSource invoke(DOMSource request) {
+        Instant receivedAt = clock.instant();
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Partner partner = identifyPartner(message);
+        Element payload = payloadElement(request);
+        InboundMessage in = read(partner, payload, (byte[]) message.get(RawEnvelopeInterceptor.RAW_ENVELOPE), receivedAt);
+        Acknowledgement ack = receive.receive(in);
+        var header = new MessageHeader(UUID.randomUUID(), self, partner.administration(), clock.instant(),
+                ack.receivedMessageId(), MessageHeader.SCHEMA_VERSION);
+        return toSource(Contract.responseElement(operation), AcknowledgementMapper.toMessage(header, ack));
+    }
+
+    /** BindIdentity: the certificate that signed the message must be one of a configured partner's. */
+    private Partner identifyPartner(Message message) {
+        X509Certificate signer = SigningCertificate.from(message::get)
+                .orElseThrow(() -> new GatewayFault(ErrorCode.SIGNATURE_INVALID, ErrorCode.SECURITY_FAILURE,
+                        "no verified signature certificate"));
+        return partners.bySigningCertificate(signer)
+                .orElseThrow(() -> new GatewayFault(ErrorCode.CERTIFICATE_NOT_TRUSTED, ErrorCode.SECURITY_FAILURE,
+                        "signed with " + signer.getSubjectX500Principal() + ", which is no partner's message certificate"));
+    }
+
+    private Element payloadElement(DOMSource request) {
+        Node node = request.getNode();
+        Element element = node instanceof Document d ? d.getDocumentElement() : (Element) node;
+        var expected = Contract.requestElement(operation);
+        if (element == null || !expected.equals(new QName(element.getNamespaceURI(), element.getLocalName()))) {
+            throw new GatewayFault(ErrorCode.WRONG_OPERATION, "expected " + expected + " at /" + operation.pathName()
+                    + ", got " + (element == null ? "nothing" : "{" + element.getNamespaceURI() + "}" + element.getLocalName()));
+        }
+        return element;
+    }
+
+    private InboundMessage read(Partner partner, Element payload, byte[] rawEnvelope, Instant receivedAt) {
+        PayloadDigest digest = PayloadDigest.of(payload);
+        var problems = PayloadValidator.validate(payload);
+        var parsed = PayloadReader.read(operation, payload, problems.isEmpty());
+        UUID messageId = parsed.header() == null ? readableId(payload) : parsed.header().messageId();
+        return new InboundMessage(operation, partner, messageId, parsed.header(), parsed.content(), problems,
+                digest.sha256(), rawEnvelope, new String(digest.canonical(), java.nio.charset.StandardCharsets.UTF_8),
+                receivedAt);
+    }
+
+    /** The message ID of an invalid payload, if it can be read, so the rejection names it. */
+    private static UUID readableId(Element payload) {
+        var ids = payload.getElementsByTagNameNS(Contract.MESSAGES_NAMESPACE, "MessageId");
+        if (ids.getLength() > 0) {
+            try {
+                return UUID.fromString(ids.item(0).getTextContent().trim());
+            } catch (IllegalArgumentException e) {
+                return InboundMessage.UNREADABLE_ID;
+            }
+        }
+        return InboundMessage.UNREADABLE_ID;
+    }
+
+    static DOMSource toSource(QName element, Object value) {
+        try {
+            Document doc = DOCUMENTS.newDocumentBuilder().newDocument();
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            var jaxbElement = new JAXBElement(element, value.getClass(), value);
+            Contract.jaxb().createMarshaller().marshal(jaxbElement, doc);
+            return new DOMSource(doc.getDocumentElement());
+        } catch (JAXBException | ParserConfigurationException e) {
+            throw new IllegalStateException("acknowledgement cannot be written", e);
+        }
+    }
+}

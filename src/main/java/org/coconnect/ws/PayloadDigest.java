@@ -1,0 +1,29 @@
+package org.coconnect.ws;
+
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.apache.xml.security.c14n.Canonicalizer;
+import org.w3c.dom.Element;
+
+/**
+ * The payload as stored and digested: the exclusive canonical form of the request element, so a
+ * re-signed, re-encrypted retry of the same message has the same digest.
+ */
+record PayloadDigest(byte[] canonical, byte[] sha256) {
+
+    static final String ALGORITHM_URI = "http://www.w3.org/2001/04/xmlenc#sha256";
+
+    static PayloadDigest of(Element payload) {
+        try {
+            var out = new ByteArrayOutputStream();
+            Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(payload, out);
+            byte[] canonical = out.toByteArray();
+            return new PayloadDigest(canonical, MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("payload cannot be canonicalized", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.coconnect.ws;
+
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import javax.xml.namespace.QName;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.coconnect.domain.CancellationNotification;
+import org.coconnect.domain.CancellationStatus;
+import org.coconnect.domain.MessageHeader;
+import org.coconnect.domain.Operation;
+import org.coconnect.domain.OriginTreatmentFeedback;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** Builds request payloads (the operation's wrapper element with header and content) as DOM. */
+public final class RequestBuilder {
+
+    private static final DocumentBuilderFactory DOCUMENTS = SecureXml.documentBuilderFactory();
+
+    private RequestBuilder() {
+    }
+
+    /** A send-co request: the header and the CO information package given as XML. */
+    public static Element sendCo(MessageHeader header, Element certificateOfOrigin) {
+        Element wrapper = wrapper(Operation.SEND_CO, header);
+        wrapper.appendChild(wrapper.getOwnerDocument().importNode(certificateOfOrigin, true));
+        return wrapper;
+    }
+
+    public static Element notification(MessageHeader header, CancellationNotification n) {
+        return withContent(Operation.SEND_AMENDMENT_NOTIFICATION, header, "CancellationNotification",
+                OutboundMapper.notification(n));
+    }
+
+    public static Element status(MessageHeader header, CancellationStatus s) {
+        return withContent(Operation.SEND_CANCELLATION_STATUS, header, "CancellationStatus", OutboundMapper.status(s));
+    }
+
+    public static Element feedback(MessageHeader header, OriginTreatmentFeedback f) {
+        return withContent(Operation.SEND_FEEDBACK, header, "OriginTreatmentFeedback", OutboundMapper.feedback(f));
+    }
+
+    private static Element withContent(Operation operation, MessageHeader header, String name, Object content) {
+        Element wrapper = wrapper(operation, header);
+        marshal(new QName(Contract.MESSAGES_NAMESPACE, name), content, wrapper);
+        return wrapper;
+    }
+
+    private static Element wrapper(Operation operation, MessageHeader header) {
+        try {
+            Document doc = DOCUMENTS.newDocumentBuilder().newDocument();
+            Element wrapper = doc.createElementNS(Contract.MESSAGES_NAMESPACE, "m:" + operation.pathName());
+            wrapper.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:m", Contract.MESSAGES_NAMESPACE);
+            doc.appendChild(wrapper);
+            marshal(new QName(Contract.MESSAGES_NAMESPACE, "MessageHeader"), AcknowledgementMapper.toHeader(header), wrapper);
+            return wrapper;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void marshal(QName name, Object value, Element parent) {
+        try {
+            Marshaller marshaller = Contract.jaxb().createMarshaller();
+            marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+            marshaller.marshal(new JAXBElement(name, value.getClass(), value), parent);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("request cannot be written", e);
+        }
+    }
+}

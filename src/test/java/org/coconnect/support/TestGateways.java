@@ -1,0 +1,71 @@
+package org.coconnect.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.coconnect.Gateway;
+import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.KeystoreConfig;
+import org.coconnect.config.PartnerConfig;
+import org.coconnect.domain.AdministrationId;
+import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.security.DemoPki;
+
+/**
+ * Two gateway configurations for tests, Korea (KR-KCS) and Indonesia (ID-DJBC), each other's partner,
+ * with real demo keys (generated once per build under target/test-pki) and H2 file databases in a
+ * directory of the test's own.
+ */
+public final class TestGateways {
+
+    public static final AdministrationId KR = new AdministrationId("KR", "KCS");
+    public static final AdministrationId ID = new AdministrationId("ID", "DJBC");
+    public static final String KR_ID = "KR-KCS";
+    public static final String ID_ID = "ID-DJBC";
+    private static final Path PKI = Path.of("target", "test-pki").toAbsolutePath();
+    private static final char[] PASSWORD = "test-keystore-password".toCharArray();
+
+    private TestGateways() {
+    }
+
+    /** Configurations for KR and ID on free ports, keys ready, databases under dataDir. */
+    public static List<GatewayConfig> configs(Path dataDir) {
+        int krPort = freePort();
+        int idPort = freePort();
+        GatewayConfig kr = config(KR, krPort, dataDir.resolve("kr"), partner(ID, idPort));
+        GatewayConfig id = config(ID, idPort, dataDir.resolve("id"), partner(KR, krPort));
+        synchronized (TestGateways.class) {
+            new DemoPki(PKI.resolve("ca")).ensure(List.of(kr, id));
+        }
+        return List.of(kr, id);
+    }
+
+    public static GatewayConfig config(AdministrationId self, int port, Path dataDir, PartnerConfig... partners) {
+        String name = self.countryCode().toLowerCase();
+        var keystores = new KeystoreConfig(PKI.resolve(name + "/own.p12"), PKI.resolve(name + "/partners.p12"),
+                PKI.resolve(name + "/trust.p12"), PASSWORD, true);
+        return new GatewayConfig(self, "test", "127.0.0.1", port, DatabaseSettings.h2File(dataDir.resolve("coconnect")),
+                keystores, Duration.ofMinutes(5), Duration.ofMinutes(5), List.of(partners), dataDir);
+    }
+
+    public static PartnerConfig partner(AdministrationId administration, int port) {
+        return new PartnerConfig(administration.countryCode() + "-" + administration.authorityId(), administration,
+                "test", null, URI.create("https://localhost:" + port));
+    }
+
+    public static Gateway start(GatewayConfig config) {
+        return Gateway.start(config, Clock.systemUTC());
+    }
+
+    public static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
