@@ -6,16 +6,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.wss4j.common.crypto.Crypto;
+import org.coconnect.client.DeliveryWorker;
 import org.coconnect.client.PartnerClient;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.exchange.Alerts;
+import org.coconnect.exchange.ClaimPreference;
+import org.coconnect.exchange.DecideTreatment;
+import org.coconnect.exchange.IssueCertificate;
+import org.coconnect.exchange.Outbox;
+import org.coconnect.exchange.Outgoing;
 import org.coconnect.exchange.ReceiveMessage;
+import org.coconnect.exchange.RequestCancellation;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.Database;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.MessageCrypto;
 import org.coconnect.ws.GatewayServer;
+import org.coconnect.ws.OutboundPayloadWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,47 +38,82 @@ public final class Gateway implements AutoCloseable {
     private final PartnerDirectory partners;
     private final Database database;
     private final Bus bus;
-    private final GatewayServer server;
     private final Clock clock;
     private final Map<String, PartnerClient> clients = new ConcurrentHashMap<>();
+    private final Alerts alerts;
+    private final Outgoing outgoing;
+    private final Outbox outbox;
+    private final DeliveryWorker delivery;
+    private GatewayServer server;
 
-    private Gateway(GatewayConfig config, GatewayKeys keys, Crypto crypto, PartnerDirectory partners, Database database,
-                    Bus bus, GatewayServer server, Clock clock) {
+    private Gateway(GatewayConfig config, Clock clock) {
         this.config = config;
-        this.keys = keys;
-        this.crypto = crypto;
-        this.partners = partners;
-        this.database = database;
-        this.bus = bus;
-        this.server = server;
         this.clock = clock;
+        this.keys = GatewayKeys.load(config.keystores());
+        this.crypto = MessageCrypto.create(keys);
+        this.partners = new PartnerDirectory(config.partners(), keys.partners());
+        this.database = Database.open(config.database());
+        this.bus = BusFactory.newInstance().createBus();
+        this.alerts = new Alerts(database, clock);
+        this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
+        var d = config.delivery();
+        this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease());
+        this.delivery = new DeliveryWorker(outbox, this::client, config.selfId() + "@" + ProcessHandle.current().pid(),
+                d.parallelism(), 32);
     }
 
-    /** Loads keys, opens (and migrates) the database and publishes the endpoints. */
+    /** Loads keys, opens (and migrates) the database and publishes the endpoints; delivery is started separately. */
     public static Gateway start(GatewayConfig config, Clock clock) {
-        GatewayKeys keys = GatewayKeys.load(config.keystores());
-        Crypto crypto = MessageCrypto.create(keys);
-        var partners = new PartnerDirectory(config.partners(), keys.partners());
-        Database database = Database.open(config.database());
-        Bus bus = BusFactory.newInstance().createBus();
+        var gateway = new Gateway(config, clock);
         try {
-            var alerts = new Alerts(database, clock);
-            var receive = new ReceiveMessage(database, config.self(), clock, config.allowedClockSkew(), alerts);
-            GatewayServer server = GatewayServer.start(bus, config, keys, crypto, partners, receive, alerts, clock);
+            var receive = new ReceiveMessage(gateway.database, config.self(), clock, config.allowedClockSkew(),
+                    gateway.alerts, gateway.outgoing);
+            gateway.server = GatewayServer.start(gateway.bus, config, gateway.keys, gateway.crypto, gateway.partners,
+                    receive, gateway.alerts, clock);
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
-                    partners.all().stream().map(Partner::id).toList());
-            return new Gateway(config, keys, crypto, partners, database, bus, server, clock);
+                    gateway.partners.all().stream().map(Partner::id).toList());
+            return gateway;
         } catch (RuntimeException e) {
-            bus.shutdown(true);
-            database.close();
+            gateway.close();
             throw e;
         }
+    }
+
+    /** Starts polling the outbox in the background (the first pass is immediate). */
+    public Gateway startDelivery() {
+        delivery.start(config.delivery().pollInterval());
+        return this;
     }
 
     /** The client for one partner, created on first use and then shared. */
     public PartnerClient client(String partnerId) {
         return clients.computeIfAbsent(partnerId, id -> new PartnerClient(bus, config, keys, crypto,
                 partners.byId(id).orElseThrow(() -> new IllegalArgumentException("no partner " + id)), clock));
+    }
+
+    public IssueCertificate issueCertificate() {
+        return new IssueCertificate(database, config.self(), partners, outgoing, clock);
+    }
+
+    public RequestCancellation requestCancellation() {
+        return new RequestCancellation(database, partners, outgoing, clock);
+    }
+
+    public ClaimPreference claimPreference() {
+        return new ClaimPreference(database, clock);
+    }
+
+    public DecideTreatment decideTreatment() {
+        return new DecideTreatment(database, partners, outgoing, clock);
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** Delivers everything due now, in the calling thread; for tests and commands that drive time. */
+    public int deliverDue() {
+        return delivery.deliverAllDue();
     }
 
     public GatewayConfig config() {
@@ -87,7 +130,10 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        delivery.close();
+        if (server != null) {
+            server.close();
+        }
         bus.shutdown(true);
         database.close();
     }

@@ -206,7 +206,7 @@ class InboundExchangeIT {
     }
 
     @Test
-    void aCancellationNotificationMovesTheReceivedCoToNotified() throws Exception {
+    void aCancellationNotificationOfAnUnusedCoCancelsItAndQueuesTheAcceptance() throws Exception {
         toId.sendCertificate(header(), certificate("KR-AMEND-1"));
         var notice = new CancellationNotification(new CertificateReference("KR", "KR-AMEND-1", 1),
                 "Exporter asked to correct the invoice number", Instant.now());
@@ -214,7 +214,7 @@ class InboundExchangeIT {
 
         assertEquals(AcknowledgementStatus.ACCEPTED, ack.status(), ack.problems()::toString);
         CertificateEntity co = certificateRow("KR-AMEND-1");
-        assertEquals("CANCELLATION_NOTIFIED", co.state());
+        assertEquals("CANCELLED", co.state());
         assertEquals("Exporter asked to correct the invoice number", co.cancellationReason());
     }
 

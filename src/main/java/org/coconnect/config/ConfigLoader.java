@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.coconnect.domain.AdministrationId;
+import org.coconnect.domain.RetrySchedule;
 import org.coconnect.persistence.DatabaseSettings;
 
 /**
@@ -43,7 +44,25 @@ public final class ConfigLoader {
                 file.duration("security.clock-skew", Duration.ofMinutes(5)),
                 file.duration("security.timestamp-ttl", Duration.ofMinutes(5)),
                 partners(confDir.resolve("partners")),
-                dataDir);
+                dataDir,
+                delivery(file));
+    }
+
+    private DeliveryConfig delivery(PropertiesFile file) {
+        var defaults = DeliveryConfig.defaults();
+        String marks = file.optional("delivery.retry-marks", null);
+        RetrySchedule schedule = defaults.retrySchedule();
+        if (marks != null) {
+            try {
+                schedule = RetrySchedule.parse(marks);
+            } catch (RuntimeException e) {
+                throw new ConfigException(file.name(), "delivery.retry-marks",
+                        "must be increasing ISO-8601 durations separated by commas, e.g. PT10M,PT20M,PT2H; " + e.getMessage());
+            }
+        }
+        return new DeliveryConfig(schedule, file.duration("delivery.poll-interval", defaults.pollInterval()),
+                file.duration("delivery.lease", defaults.lease()), file.positiveInt("delivery.parallelism",
+                defaults.parallelism()));
     }
 
     private DatabaseSettings database(PropertiesFile file, Path dataDir) {

@@ -9,7 +9,8 @@ import org.coconnect.persistence.DatabaseSettings;
 /** The whole, validated configuration of one gateway; immutable and passed to constructors. */
 public record GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
-                            Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory) {
+                            Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
+                            DeliveryConfig delivery) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
@@ -22,11 +23,11 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory);
+                timestampTimeToLive, partners, dataDirectory, delivery);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory);
+                timestampTimeToLive, newPartners, dataDirectory, delivery);
     }
 }

@@ -44,6 +44,11 @@ public enum ErrorCode {
     WRONG_PARTNER("CC-5008", Use.ACK, "The CO referred to was exchanged with another partner."),
     ORIGIN_COUNTRY_DIFFERS("CC-5009", Use.ACK, "A goods item's country of origin differs from the issuing country (warning)."),
     VERSION_NOT_NEXT("CC-5010", Use.ACK, "A new CO version must follow a cancelled version."),
+    NO_PARTNER_FOR_COUNTRY("CC-5011", Use.LOCAL, "No partner administration is configured for the CO's importing country."),
+    CERTIFICATE_EXISTS("CC-5012", Use.LOCAL, "This CO version has already been issued."),
+
+    // 6xxx: outbound delivery.
+    RETRIES_EXHAUSTED("CC-6001", Use.LOG, "A message could not be delivered by the last retry; it waits for manual resend."),
 
     // 9xxx: our side. The sender should retry later.
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later.");
@@ -55,7 +60,9 @@ public enum ErrorCode {
         /** As the text of a SOAP fault. */
         FAULT,
         /** In our log and alerts only; the partner sees the generic code. */
-        LOG
+        LOG,
+        /** Answers to our own officers and systems through the local interface. */
+        LOCAL
     }
 
     private final String code;

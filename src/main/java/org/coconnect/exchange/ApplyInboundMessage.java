@@ -2,25 +2,22 @@ package org.coconnect.exchange;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
 import org.coconnect.domain.CertificateEvent;
-import org.coconnect.domain.CertificateLifecycle;
 import org.coconnect.domain.CertificateOfOrigin;
 import org.coconnect.domain.CertificateReference;
 import org.coconnect.domain.CertificateSide;
 import org.coconnect.domain.CertificateState;
-import org.coconnect.domain.InvalidTransitionException;
+import org.coconnect.domain.Operation;
 import org.coconnect.domain.OriginTreatmentFeedback;
-import org.coconnect.domain.Problem;
-import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.persistence.CertificateStore;
+import org.coconnect.persistence.PendingClaimEntity;
 
 /**
- * Applies a validated inbound message to CO state, inside the receive transaction. Returns the CO
- * row it touched, or throws {@link RejectionException} when the message cannot apply.
+ * Applies a validated inbound message to CO state, inside the receive transaction, and queues the
+ * answer a message calls for. Throws {@link RejectionException} when the message cannot apply.
  */
 final class ApplyInboundMessage {
 
@@ -28,10 +25,13 @@ final class ApplyInboundMessage {
     record Outcome(CertificateEntity certificate, boolean businessDuplicate) {
     }
 
-    private ApplyInboundMessage() {
+    private final Outgoing outgoing;
+
+    ApplyInboundMessage(Outgoing outgoing) {
+        this.outgoing = outgoing;
     }
 
-    static Outcome apply(EntityManager em, InboundMessage in, Instant now) {
+    Outcome apply(EntityManager em, InboundMessage in, Instant now) {
         var content = in.content();
         if (content instanceof CertificateOfOrigin co) {
             return receiveCertificate(em, in, co, now);
@@ -45,7 +45,7 @@ final class ApplyInboundMessage {
         return new Outcome(reportTreatment(em, in, (OriginTreatmentFeedback) content, now), false);
     }
 
-    private static Outcome receiveCertificate(EntityManager em, InboundMessage in, CertificateOfOrigin co, Instant now) {
+    private Outcome receiveCertificate(EntityManager em, InboundMessage in, CertificateOfOrigin co, Instant now) {
         CertificateReference ref = co.reference();
         var existing = CertificateStore.findForUpdate(em, CertificateSide.IMPORT.name(), ref.issuingCountry(),
                 ref.number(), ref.version());
@@ -57,62 +57,62 @@ final class ApplyInboundMessage {
                 co.importingCountry(), now);
         entity.describe(co.exporterName(), co.importerName(), co.agreementCode(), co.goodsItems().size());
         CertificateStore.insert(em, entity);
+        // A declaration may have claimed this CO before it arrived (framework Annex I): match it now.
+        for (PendingClaimEntity claim : CertificateStore.pendingClaims(em, ref.issuingCountry(), ref.number())) {
+            if (CertificateTransitions.state(entity) == CertificateState.RECEIVED) {
+                CertificateTransitions.apply(entity, CertificateEvent.CLAIM, now, null);
+                entity.recordDecision(null, null, claim.declarationNumber());
+                em.remove(claim);
+            }
+        }
         return new Outcome(entity, false);
     }
 
-    private static CertificateEntity notifyCancellation(EntityManager em, InboundMessage in, CancellationNotification n,
-                                                        Instant now) {
+    /**
+     * The answer is mechanical (framework 3.6): a CO not yet used to claim preference is cancelled and
+     * the cancellation accepted; one already used is kept and the cancellation declined, naming the
+     * declaration. The status goes back in the same transaction.
+     */
+    private CertificateEntity notifyCancellation(EntityManager em, InboundMessage in, CancellationNotification n,
+                                                 Instant now) {
         String location = "/m:send-amendment-notification/m:CancellationNotification/m:CertificateReference";
-        CertificateEntity co = find(em, in, CertificateSide.IMPORT, n.certificate(), location);
-        transition(co, CertificateEvent.NOTIFY_CANCELLATION, now, location);
+        CertificateEntity co = CertificateTransitions.findWith(em, in.partner().id(), CertificateSide.IMPORT,
+                n.certificate(), location);
+        CertificateTransitions.apply(co, CertificateEvent.NOTIFY_CANCELLATION, now, location);
         co.recordCancellationReason(n.reason());
+        boolean unused = CertificateTransitions.state(co) == CertificateState.CANCELLATION_NOTIFIED;
+        CancellationStatus answer;
+        if (unused) {
+            CertificateTransitions.apply(co, CertificateEvent.CONFIRM_CANCELLATION, now, location);
+            answer = new CancellationStatus(n.certificate(), CancellationStatus.Decision.ACCEPTED, null, null, now);
+        } else {
+            CertificateTransitions.apply(co, CertificateEvent.REFUSE_CANCELLATION, now, location);
+            answer = new CancellationStatus(n.certificate(), CancellationStatus.Decision.DECLINED,
+                    "The CO was used to claim origin-based treatment in declaration " + co.declarationNumber() + ".",
+                    co.declarationNumber(), now);
+        }
+        outgoing.message(em, new Outgoing.PartnerRef(in.partner().id(), in.partner().administration()),
+                Operation.SEND_CANCELLATION_STATUS, co.id(), answer, in.messageId());
         return co;
     }
 
-    private static CertificateEntity answerCancellation(EntityManager em, InboundMessage in, CancellationStatus s,
-                                                        Instant now) {
+    private CertificateEntity answerCancellation(EntityManager em, InboundMessage in, CancellationStatus s, Instant now) {
         String location = "/m:send-cancellation-status/m:CancellationStatus/m:CertificateReference";
-        CertificateEntity co = find(em, in, CertificateSide.EXPORT, s.certificate(), location);
+        CertificateEntity co = CertificateTransitions.findWith(em, in.partner().id(), CertificateSide.EXPORT,
+                s.certificate(), location);
         boolean accepted = s.decision() == CancellationStatus.Decision.ACCEPTED;
-        transition(co, accepted ? CertificateEvent.ACCEPT_CANCELLATION : CertificateEvent.DECLINE_CANCELLATION,
-                now, location);
+        CertificateTransitions.apply(co, accepted ? CertificateEvent.ACCEPT_CANCELLATION
+                : CertificateEvent.DECLINE_CANCELLATION, now, location);
         co.recordDecision(null, s.reason(), s.declarationNumber());
         return co;
     }
 
-    private static CertificateEntity reportTreatment(EntityManager em, InboundMessage in, OriginTreatmentFeedback f,
-                                                     Instant now) {
+    private CertificateEntity reportTreatment(EntityManager em, InboundMessage in, OriginTreatmentFeedback f, Instant now) {
         String location = "/m:send-feedback/m:OriginTreatmentFeedback/m:CertificateReference";
-        CertificateEntity co = find(em, in, CertificateSide.EXPORT, f.certificate(), location);
-        transition(co, CertificateEvent.REPORT_TREATMENT, now, location);
+        CertificateEntity co = CertificateTransitions.findWith(em, in.partner().id(), CertificateSide.EXPORT,
+                f.certificate(), location);
+        CertificateTransitions.apply(co, CertificateEvent.REPORT_TREATMENT, now, location);
         co.recordDecision(f.decision().name(), f.reason(), f.declarationNumber());
         return co;
-    }
-
-    private static CertificateEntity find(EntityManager em, InboundMessage in, CertificateSide side,
-                                          CertificateReference ref, String location) {
-        CertificateEntity co = CertificateStore.findForUpdate(em, side.name(), ref.issuingCountry(), ref.number(),
-                        ref.version())
-                .orElseThrow(() -> new RejectionException(Problem.error(ErrorCode.UNKNOWN_CERTIFICATE,
-                        "No CO " + ref + " is known here" + (side == CertificateSide.EXPORT
-                                ? " as issued by this administration." : " as received from the sender."),
-                        location)));
-        if (!co.partnerId().equals(in.partner().id())) {
-            // Said as "unknown" to the partner on purpose: it must not learn of COs exchanged with others.
-            throw new RejectionException(Problem.error(ErrorCode.WRONG_PARTNER,
-                    "CO " + ref + " was not exchanged with the sender.", location));
-        }
-        return co;
-    }
-
-    private static void transition(CertificateEntity co, CertificateEvent event, Instant now, String location) {
-        try {
-            CertificateState next = CertificateLifecycle.apply(CertificateState.valueOf(co.state()), event);
-            co.moveTo(next.name(), now);
-        } catch (InvalidTransitionException e) {
-            throw new RejectionException(List.of(Problem.error(ErrorCode.INVALID_TRANSITION,
-                    "CO " + co.issuingCountry() + ":" + co.number() + " v" + co.version() + " is " + co.state()
-                            + "; " + event + " is not possible in that state.", location)));
-        }
     }
 }

@@ -46,13 +46,16 @@ public final class ReceiveMessage {
     private final Clock clock;
     private final Duration allowedSkew;
     private final Alerts alerts;
+    private final ApplyInboundMessage apply;
 
-    public ReceiveMessage(Database database, AdministrationId self, Clock clock, Duration allowedSkew, Alerts alerts) {
+    public ReceiveMessage(Database database, AdministrationId self, Clock clock, Duration allowedSkew, Alerts alerts,
+                          Outgoing outgoing) {
         this.database = database;
         this.self = self;
         this.clock = clock;
         this.allowedSkew = allowedSkew;
         this.alerts = alerts;
+        this.apply = new ApplyInboundMessage(outgoing);
     }
 
     public Acknowledgement receive(InboundMessage in) {
@@ -89,7 +92,7 @@ public final class ReceiveMessage {
                 in.messageId().toString(), in.header().related().map(Object::toString).orElse(null), in.receivedAt(),
                 hex(in.payloadDigest()), in.rawEnvelope(), in.payload());
         MessageStore.insert(em, message);
-        var outcome = ApplyInboundMessage.apply(em, in, now);
+        var outcome = apply.apply(em, in, now);
         Acknowledgement ack;
         if (outcome.businessDuplicate()) {
             var notes = new ArrayList<>(warnings);

@@ -34,4 +34,46 @@ public final class CertificateStore {
     public static List<CertificateEntity> all(EntityManager em) {
         return em.createQuery("select c from CertificateEntity c order by c.id", CertificateEntity.class).getResultList();
     }
+
+    /** The newest version of a CO on one side, locked for update. */
+    public static Optional<CertificateEntity> latestForUpdate(EntityManager em, String side, String issuingCountry,
+                                                              String number) {
+        return em.createQuery("""
+                        select c from CertificateEntity c
+                        where c.side = :side and c.issuingCountry = :country and c.number = :number
+                        order by c.version desc""", CertificateEntity.class)
+                .setParameter("side", side)
+                .setParameter("country", issuingCountry)
+                .setParameter("number", number)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** Claims waiting for this CO, to be applied when it arrives. */
+    public static List<PendingClaimEntity> pendingClaims(EntityManager em, String issuingCountry, String number) {
+        return em.createQuery("""
+                        select p from PendingClaimEntity p
+                        where p.issuingCountry = :country and p.number = :number order by p.claimedAt""",
+                        PendingClaimEntity.class)
+                .setParameter("country", issuingCountry)
+                .setParameter("number", number)
+                .getResultList();
+    }
+
+    /** COs matching the filters (null means any), newest first. */
+    public static List<CertificateEntity> search(EntityManager em, String side, String number, String partnerId,
+                                                 String state, int limit) {
+        return em.createQuery("""
+                        select c from CertificateEntity c
+                        where (:side is null or c.side = :side) and (:number is null or c.number = :number)
+                          and (:partner is null or c.partnerId = :partner) and (:state is null or c.state = :state)
+                        order by c.updatedAt desc""", CertificateEntity.class)
+                .setParameter("side", side)
+                .setParameter("number", number)
+                .setParameter("partner", partnerId)
+                .setParameter("state", state)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 }

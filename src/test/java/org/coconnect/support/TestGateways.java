@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.coconnect.Gateway;
+import org.coconnect.config.DeliveryConfig;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.KeystoreConfig;
 import org.coconnect.config.PartnerConfig;
@@ -49,7 +50,8 @@ public final class TestGateways {
         var keystores = new KeystoreConfig(PKI.resolve(name + "/own.p12"), PKI.resolve(name + "/partners.p12"),
                 PKI.resolve(name + "/trust.p12"), PASSWORD, true);
         return new GatewayConfig(self, "test", "127.0.0.1", port, DatabaseSettings.h2File(dataDir.resolve("coconnect")),
-                keystores, Duration.ofMinutes(5), Duration.ofMinutes(5), List.of(partners), dataDir);
+                keystores, Duration.ofMinutes(5), Duration.ofMinutes(5), List.of(partners), dataDir,
+                DeliveryConfig.defaults());
     }
 
     public static PartnerConfig partner(AdministrationId administration, int port) {

@@ -1,0 +1,114 @@
+package org.coconnect.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.coconnect.domain.Acknowledgement;
+import org.coconnect.exchange.Outbox;
+import org.coconnect.ws.OutboundPayloadWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers due outbox messages: each attempt is freshly signed and encrypted for the partner, with the
+ * message's original ID, so the receiver's deduplication holds across retries.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final Outbox outbox;
+    private final Function<String, PartnerClient> clients;
+    private final String node;
+    private final int batchSize;
+    private final ExecutorService senders;
+    private ScheduledExecutorService poller;
+
+    public DeliveryWorker(Outbox outbox, Function<String, PartnerClient> clients, String node, int parallelism,
+                          int batchSize) {
+        this.outbox = outbox;
+        this.clients = clients;
+        this.node = node;
+        this.batchSize = batchSize;
+        this.senders = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "coconnect-delivery");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Polls the outbox at this interval until closed. The first poll is immediate. */
+    public synchronized void start(Duration interval) {
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "coconnect-delivery-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::deliverAllDueQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One pass: delivers every message due now, in batches, and returns how many attempts were made. */
+    public int deliverAllDue() {
+        int attempts = 0;
+        List<Outbox.Delivery> batch;
+        do {
+            batch = outbox.claimDue(node, batchSize);
+            var running = new ArrayList<Future<?>>();
+            for (Outbox.Delivery delivery : batch) {
+                running.add(senders.submit(() -> deliver(delivery)));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return attempts;
+                } catch (ExecutionException e) {
+                    LOG.error("Delivery attempt failed unexpectedly", e.getCause());
+                }
+            }
+            attempts += batch.size();
+        } while (batch.size() == batchSize);
+        return attempts;
+    }
+
+    private void deliverAllDueQuietly() {
+        try {
+            deliverAllDue();
+        } catch (RuntimeException e) {
+            LOG.error("Delivery pass failed; the next pass retries", e);
+        }
+    }
+
+    private void deliver(Outbox.Delivery delivery) {
+        Acknowledgement ack;
+        try {
+            PartnerClient client = clients.apply(delivery.partnerId());
+            ack = client.send(delivery.operation(), OutboundPayloadWriter.parse(delivery.payload()), UUID.fromString(delivery.messageId()));
+        } catch (DeliveryException e) {
+            outbox.recordFailure(delivery, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            outbox.recordFailure(delivery, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
+        outbox.recordAnswer(delivery, ack);
+    }
+
+
+    @Override
+    public synchronized void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+        senders.shutdownNow();
+    }
+}

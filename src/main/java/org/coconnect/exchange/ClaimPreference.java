@@ -1,0 +1,40 @@
+package org.coconnect.exchange;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.coconnect.domain.CertificateEvent;
+import org.coconnect.domain.CertificateReference;
+import org.coconnect.domain.CertificateSide;
+import org.coconnect.persistence.CertificateStore;
+import org.coconnect.persistence.Database;
+import org.coconnect.persistence.PendingClaimEntity;
+
+/** Import side: a customs declaration claims origin-based treatment on a CO (by CO number). */
+public final class ClaimPreference {
+
+    private final Database database;
+    private final Clock clock;
+
+    public ClaimPreference(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims the newest received version of the CO; when it has not arrived yet the claim is kept
+     * pending and matched on arrival. Returns the claimed CO, or empty for a pending claim.
+     */
+    public Optional<CertificateReference> claim(String issuingCountry, String number, String declarationNumber) {
+        return database.inTransaction(em -> {
+            var now = clock.instant();
+            var co = CertificateStore.latestForUpdate(em, CertificateSide.IMPORT.name(), issuingCountry, number);
+            if (co.isEmpty()) {
+                em.persist(new PendingClaimEntity(issuingCountry, number, declarationNumber, now));
+                return Optional.empty();
+            }
+            CertificateTransitions.apply(co.get(), CertificateEvent.CLAIM, now, null);
+            co.get().recordDecision(null, null, declarationNumber);
+            return Optional.of(CertificateTransitions.reference(co.get()));
+        });
+    }
+}

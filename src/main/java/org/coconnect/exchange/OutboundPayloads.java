@@ -1,0 +1,14 @@
+package org.coconnect.exchange;
+
+import org.coconnect.domain.MessageContent;
+import org.coconnect.domain.MessageHeader;
+
+/** Writes the payload of an outbound message (the operation's request element) as XML text. */
+public interface OutboundPayloads {
+
+    /** A send-co request carrying the CO information package exactly as issued. */
+    String certificate(MessageHeader header, String certificateXml);
+
+    /** A cancellation notification, cancellation status or feedback request. */
+    String message(MessageHeader header, MessageContent content);
+}

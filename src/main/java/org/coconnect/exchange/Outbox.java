@@ -1,0 +1,169 @@
+package org.coconnect.exchange;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.coconnect.domain.Acknowledgement;
+import org.coconnect.domain.CertificateEvent;
+import org.coconnect.domain.Operation;
+import org.coconnect.domain.RetrySchedule;
+import org.coconnect.error.ErrorCode;
+import org.coconnect.persistence.CertificateEntity;
+import org.coconnect.persistence.Database;
+import org.coconnect.persistence.MessageEntity;
+import org.coconnect.persistence.MessageStore;
+import org.coconnect.persistence.OutboxEntity;
+import org.coconnect.persistence.ProblemEmbeddable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery side of the outbox: claims due messages, and records each attempt's outcome with the
+ * CO state change it brings, in one transaction.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    /** A message claimed for one delivery attempt. */
+    public record Delivery(long id, String partnerId, Operation operation, String messageId, String payload) {
+    }
+
+    private final Database database;
+    private final RetrySchedule schedule;
+    private final Alerts alerts;
+    private final Clock clock;
+    private final Duration lease;
+
+    public Outbox(Database database, RetrySchedule schedule, Alerts alerts, Clock clock, Duration lease) {
+        this.database = database;
+        this.schedule = schedule;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /**
+     * Claims up to {@code limit} due messages for this node. A claim is a lease: if the node dies,
+     * it expires and another node takes the message; the receiver's deduplication covers the overlap.
+     */
+    public List<Delivery> claimDue(String node, int limit) {
+        Instant now = clock.instant();
+        List<Long> candidates = database.inTransaction(em -> em.createQuery("""
+                        select o.id from OutboxEntity o
+                        where o.status = :pending and o.nextAttemptAt <= :now
+                          and (o.claimedUntil is null or o.claimedUntil < :now)
+                        order by o.nextAttemptAt""", Long.class)
+                .setParameter("pending", OutboxEntity.Status.PENDING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList());
+        var claimed = new ArrayList<Delivery>();
+        for (Long id : candidates) {
+            int updated = database.inTransaction(em -> em.createQuery("""
+                            update OutboxEntity o set o.claimedBy = :node, o.claimedUntil = :until
+                            where o.id = :id and o.status = :pending
+                              and (o.claimedUntil is null or o.claimedUntil < :now)""")
+                    .setParameter("node", node)
+                    .setParameter("until", now.plus(lease))
+                    .setParameter("id", id)
+                    .setParameter("pending", OutboxEntity.Status.PENDING)
+                    .setParameter("now", now)
+                    .executeUpdate());
+            if (updated == 1) {
+                database.inTransaction(em -> Optional.ofNullable(em.find(OutboxEntity.class, id)))
+                        .ifPresent(o -> claimed.add(new Delivery(o.id(), o.partnerId(),
+                                Operation.byPathName(o.operation()).orElseThrow(), o.messageId(), o.payload())));
+            }
+        }
+        return claimed;
+    }
+
+    /** The partner answered with an acknowledgement: delivered, or rejected for good. */
+    public void recordAnswer(Delivery delivery, Acknowledgement ack) {
+        database.inTransaction(em -> {
+            Instant now = clock.instant();
+            OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
+            o.recordAnswer(now, ack.status().name(), ack.status().isDelivered());
+            journal(em, o, ack, now);
+            if (delivery.operation() == Operation.SEND_CO) {
+                certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, ack.status().isDelivered()
+                        ? CertificateEvent.CONFIRM_DELIVERY : CertificateEvent.REFUSE_DELIVERY, now, null));
+            }
+            return null;
+        });
+        if (!ack.status().isDelivered()) {
+            String problems = ack.problems().stream().map(p -> p.code().code() + " " + p.text())
+                    .collect(Collectors.joining("; "));
+            alerts.raise(ack.problems().isEmpty() ? ErrorCode.INTERNAL_ERROR : ack.problems().get(0).code(),
+                    delivery.partnerId(), delivery.messageId(),
+                    "Partner rejected " + delivery.operation().pathName() + ": " + problems);
+        } else {
+            LOG.info("Delivered {} {} to {}: {}", delivery.operation().pathName(), delivery.messageId(),
+                    delivery.partnerId(), ack.status());
+        }
+    }
+
+    /** A technical failure: schedule the next attempt, or give up after the last mark and alert. */
+    public void recordFailure(Delivery delivery, String error) {
+        boolean exhausted = database.inTransaction(em -> {
+            Instant now = clock.instant();
+            OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
+            Instant next = schedule.next(o.createdAt(), o.attempts() + 1).map(t -> t.isBefore(now) ? now : t).orElse(null);
+            o.recordAttempt(now, error, next);
+            if (next == null && delivery.operation() == Operation.SEND_CO) {
+                certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, CertificateEvent.FAIL_DELIVERY, now, null));
+            }
+            return next == null;
+        });
+        if (exhausted) {
+            alerts.raise(ErrorCode.RETRIES_EXHAUSTED, delivery.partnerId(), delivery.messageId(),
+                    "Gave up delivering " + delivery.operation().pathName() + " after the last retry: " + error);
+        } else {
+            LOG.warn("Delivery of {} {} to {} failed, will retry: {}", delivery.operation().pathName(),
+                    delivery.messageId(), delivery.partnerId(), error);
+        }
+    }
+
+    /** An operator's resend of a failed or rejected message: due now, with the same message ID. */
+    public boolean resend(String messageId) {
+        return database.inTransaction(em -> em.createQuery("select o from OutboxEntity o where o.messageId = :id",
+                        OutboxEntity.class).setParameter("id", messageId).getResultStream().findFirst()
+                .filter(o -> o.status() != OutboxEntity.Status.DELIVERED)
+                .map(o -> {
+                    o.resendNow(clock.instant());
+                    return true;
+                }).orElse(false));
+    }
+
+    /** Messages not delivered yet, or given up: what an operator looks at. */
+    public List<OutboxEntity> undelivered() {
+        return database.inTransaction(em -> em.createQuery(
+                        "select o from OutboxEntity o where o.status <> :delivered order by o.createdAt", OutboxEntity.class)
+                .setParameter("delivered", OutboxEntity.Status.DELIVERED).getResultList());
+    }
+
+    private static Optional<CertificateEntity> certificate(EntityManager em, OutboxEntity o) {
+        return Optional.ofNullable(o.certificateId()).map(id -> em.find(CertificateEntity.class, id));
+    }
+
+    /** The sent message and the partner's answer, side by side with inbound messages in the journal. */
+    private static void journal(EntityManager em, OutboxEntity o, Acknowledgement ack, Instant now) {
+        // A message resent by hand after a rejection already has its journal entry: it gets the new answer.
+        var message = MessageStore.find(em, MessageEntity.Direction.OUTBOUND, o.partnerId(), o.messageId())
+                .orElseGet(() -> {
+                    var m = new MessageEntity(MessageEntity.Direction.OUTBOUND, o.partnerId(), o.operation(), o.messageId(),
+                            null, o.createdAt(), java.util.HexFormat.of().formatHex(ack.payloadDigest()), null, o.payload());
+                    MessageStore.insert(em, m);
+                    return m;
+                });
+        message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
+                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location())).toList());
+        message.linkCertificate(o.certificateId());
+    }
+}
