@@ -1,11 +1,24 @@
 package org.coconnect.ws;
 
 import java.util.Locale;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.BadPaddingException;
 import org.apache.wss4j.common.ext.WSSecurityException;
+import org.apache.xml.security.encryption.XMLEncryptionException;
 import org.coconnect.error.ErrorCode;
 
-/** Names the specific reason of a WS-Security or policy refusal, for our log and alert. */
+/**
+ * Names the specific reason of a WS-Security or policy refusal, for our log and alert.
+ *
+ * <p>WSS4J refuses several things with a bare "An error was discovered processing the
+ * &lt;wsse:Security&gt; header" and no detail (the detail only goes to its own log): a downgraded
+ * algorithm found by its {@code AlgorithmSuiteValidator}, and RSA 1.5 key transport. Those are told
+ * apart by where the exception was thrown. Each rule here is covered by MessageSecurityRefusalIT.
+ */
 final class SecurityFailureClassifier {
+
+    private static final String ALGORITHM_SUITE_VALIDATOR = "org.apache.wss4j.common.crypto.AlgorithmSuiteValidator";
+    private static final String ENCRYPTED_KEY_PROCESSOR = "org.apache.wss4j.dom.processor.EncryptedKeyProcessor";
 
     private SecurityFailureClassifier() {
     }
@@ -17,18 +30,31 @@ final class SecurityFailureClassifier {
                 return fromWss4j(wss);
             }
         }
-        String text = fullText(failure);
-        if (text.contains("not encrypted")) {
+        return fromPolicyText(fullText(failure));
+    }
+
+    /** A WS-SecurityPolicy verification failure: CXF lists every assertion that is not met. */
+    private static ErrorCode fromPolicyText(String text) {
+        boolean notSigned = text.contains("not signed");
+        boolean notEncrypted = text.contains("not encrypted");
+        if (notSigned && notEncrypted) {
+            // Neither signed nor encrypted: no usable message security at all (e.g. no security header).
+            return ErrorCode.POLICY_VIOLATION;
+        }
+        if (notEncrypted) {
             return ErrorCode.NOT_ENCRYPTED;
         }
-        if (text.contains("not signed") || text.contains("signature")) {
+        if (notSigned) {
+            return ErrorCode.SIGNATURE_INVALID;
+        }
+        if (text.contains("algorithm")) {
+            return ErrorCode.ALGORITHM_NOT_ALLOWED;
+        }
+        if (text.contains("signature")) {
             return ErrorCode.SIGNATURE_INVALID;
         }
         if (text.contains("timestamp") || text.contains("expired")) {
             return ErrorCode.TIMESTAMP_INVALID;
-        }
-        if (text.contains("algorithm")) {
-            return ErrorCode.ALGORITHM_NOT_ALLOWED;
         }
         if (text.contains("replay")) {
             return ErrorCode.REPLAY_DETECTED;
@@ -44,14 +70,53 @@ final class SecurityFailureClassifier {
         if (text.contains("replay")) {
             return ErrorCode.REPLAY_DETECTED;
         }
+        if (thrownBy(e, ALGORITHM_SUITE_VALIDATOR) || isRefusedKeyTransport(e)) {
+            return ErrorCode.ALGORITHM_NOT_ALLOWED;
+        }
+        if (causedByDecryption(e)) {
+            return ErrorCode.DECRYPTION_FAILED;
+        }
+        if ("certpath".equals(e.getMsgID()) || text.contains("certificate path")) {
+            return ErrorCode.CERTIFICATE_NOT_TRUSTED;
+        }
         return switch (e.getErrorCode()) {
             case MESSAGE_EXPIRED -> ErrorCode.TIMESTAMP_INVALID;
             case UNSUPPORTED_ALGORITHM -> ErrorCode.ALGORITHM_NOT_ALLOWED;
             case FAILED_AUTHENTICATION, SECURITY_TOKEN_UNAVAILABLE, INVALID_SECURITY_TOKEN -> ErrorCode.CERTIFICATE_NOT_TRUSTED;
-            case FAILED_CHECK -> text.contains("decrypt") ? ErrorCode.DECRYPTION_FAILED : ErrorCode.SIGNATURE_INVALID;
+            // The bare FAILED_CHECK text reads "The signature or decryption was invalid": ask who threw it.
+            case FAILED_CHECK -> thrownByEncryptionCode(e) ? ErrorCode.DECRYPTION_FAILED : ErrorCode.SIGNATURE_INVALID;
             default -> text.contains("timestamp") ? ErrorCode.TIMESTAMP_INVALID
                     : text.contains("algorithm") ? ErrorCode.ALGORITHM_NOT_ALLOWED : ErrorCode.POLICY_VIOLATION;
         };
+    }
+
+    /** WSS4J's refusal of RSA 1.5 key transport: a bare INVALID_SECURITY straight from the EncryptedKey processor. */
+    private static boolean isRefusedKeyTransport(WSSecurityException e) {
+        boolean bare = e.getErrorCode() == WSSecurityException.ErrorCode.INVALID_SECURITY
+                && e.getErrorCode().name().equals(e.getMsgID()) && e.getCause() == null;
+        return bare && thrownBy(e, ENCRYPTED_KEY_PROCESSOR);
+    }
+
+    private static boolean thrownBy(Throwable t, String className) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length > 0 && className.equals(frames[0].getClassName());
+    }
+
+    /** WSS4J's encryption side: EncryptedKeyProcessor, EncryptedDataProcessor, EncryptionUtils. */
+    private static boolean thrownByEncryptionCode(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith("org.apache.wss4j.")
+                && frames[0].getClassName().contains("Encrypt");
+    }
+
+    /** The content could not be decrypted: wrong key, or ciphertext refused by its integrity check (GCM tag). */
+    private static boolean causedByDecryption(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof XMLEncryptionException || t instanceof AEADBadTagException || t instanceof BadPaddingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String fullText(Throwable failure) {

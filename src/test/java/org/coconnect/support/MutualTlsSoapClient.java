@@ -1,0 +1,85 @@
+package org.coconnect.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.TlsMaterial;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * POSTs raw SOAP envelopes over mutual TLS with a gateway's TLS key, the way a partner's gateway
+ * would, but with no SOAP stack in between: what the test built is exactly what goes on the wire.
+ */
+public final class MutualTlsSoapClient {
+
+    private final HttpClient http;
+
+    public MutualTlsSoapClient(GatewayKeys keys) {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLSv1.3");
+            tls.init(TlsMaterial.keyManagers(keys), TlsMaterial.trustManagers(keys, List.of()), null);
+            http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS client cannot be set up", e);
+        }
+    }
+
+    /** The HTTP answer: status and body as received. */
+    public record Response(int status, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The parsed SOAP envelope of the answer. */
+        public Document document() {
+            try {
+                var factory = DocumentBuilderFactory.newInstance();
+                factory.setNamespaceAware(true);
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+            } catch (Exception e) {
+                throw new AssertionError("answer is not XML: " + text(), e);
+            }
+        }
+
+        /** The faultstring of a SOAP 1.1 fault, or null when the answer is no fault. */
+        public String faultString() {
+            var faults = document().getElementsByTagNameNS(HandMadeEnvelope.SOAP11, "Fault");
+            if (faults.getLength() == 0) {
+                return null;
+            }
+            var strings = ((Element) faults.item(0)).getElementsByTagName("faultstring");
+            return strings.getLength() == 0 ? null : strings.item(0).getTextContent();
+        }
+    }
+
+    public Response post(URI address, String soapAction, byte[] envelope) {
+        var request = HttpRequest.newBuilder(address)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"" + soapAction + "\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
+                .build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST to " + address + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
