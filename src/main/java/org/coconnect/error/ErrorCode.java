@@ -49,6 +49,7 @@ public enum ErrorCode {
 
     // 6xxx: outbound delivery.
     RETRIES_EXHAUSTED("CC-6001", Use.LOG, "A message could not be delivered by the last retry; it waits for manual resend."),
+    PARTNER_REJECTED("CC-6002", Use.LOG, "A partner rejected a message we sent; its reasons are kept with the message."),
 
     // 9xxx: our side. The sender should retry later.
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later.");

@@ -100,8 +100,7 @@ public final class Outbox {
         if (!ack.status().isDelivered()) {
             String problems = ack.problems().stream().map(p -> p.code().code() + " " + p.text())
                     .collect(Collectors.joining("; "));
-            alerts.raise(ack.problems().isEmpty() ? ErrorCode.INTERNAL_ERROR : ack.problems().get(0).code(),
-                    delivery.partnerId(), delivery.messageId(),
+            alerts.raise(ErrorCode.PARTNER_REJECTED, delivery.partnerId(), delivery.messageId(),
                     "Partner rejected " + delivery.operation().pathName() + ": " + problems);
         } else {
             LOG.info("Delivered {} {} to {}: {}", delivery.operation().pathName(), delivery.messageId(),

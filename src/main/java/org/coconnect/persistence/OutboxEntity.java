@@ -55,8 +55,16 @@ public class OutboxEntity {
         this.payload = payload;
         this.certificateId = certificateId;
         this.status = Status.PENDING;
-        this.createdAt = createdAt;
-        this.nextAttemptAt = createdAt;
+        this.createdAt = stored(createdAt);
+        this.nextAttemptAt = this.createdAt;
+    }
+
+    /**
+     * Times are kept to the microsecond the databases store, truncated rather than rounded, so a
+     * message due "now" is never stored as due a fraction of a microsecond later.
+     */
+    private static Instant stored(Instant t) {
+        return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public Long id() { return id; }
@@ -83,9 +91,9 @@ public class OutboxEntity {
     /** One attempt made; {@code next} is null when the schedule is exhausted and the message fails for good. */
     public void recordAttempt(Instant at, String error, Instant next) {
         this.attempts++;
-        this.lastAttemptAt = at;
+        this.lastAttemptAt = stored(at);
         this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2048));
-        this.nextAttemptAt = next;
+        this.nextAttemptAt = stored(next);
         this.status = next == null ? Status.FAILED : Status.PENDING;
         release();
     }
@@ -104,7 +112,7 @@ public class OutboxEntity {
     /** An operator's resend: due now, schedule counted afresh from now. */
     public void resendNow(Instant now) {
         this.status = Status.PENDING;
-        this.nextAttemptAt = now;
+        this.nextAttemptAt = stored(now);
         release();
     }
 

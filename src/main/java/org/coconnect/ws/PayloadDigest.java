@@ -14,6 +14,11 @@ record PayloadDigest(byte[] canonical, byte[] sha256) {
 
     static final String ALGORITHM_URI = "http://www.w3.org/2001/04/xmlenc#sha256";
 
+    static {
+        // Santuario registers its canonicalizers here; WSS4J does it too, but a CO may be read before any message is.
+        org.apache.xml.security.Init.init();
+    }
+
     static PayloadDigest of(Element payload) {
         try {
             var out = new ByteArrayOutputStream();
