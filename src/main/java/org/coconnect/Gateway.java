@@ -15,6 +15,7 @@ import org.coconnect.exchange.DecideTreatment;
 import org.coconnect.exchange.IssueCertificate;
 import org.coconnect.exchange.Outbox;
 import org.coconnect.exchange.Outgoing;
+import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.exchange.RequestCancellation;
 import org.coconnect.partner.Partner;
@@ -105,6 +106,16 @@ public final class Gateway implements AutoCloseable {
 
     public DecideTreatment decideTreatment() {
         return new DecideTreatment(database, partners, outgoing, clock);
+    }
+
+    public QueryCertificates queryCertificates() {
+        return new QueryCertificates(database);
+    }
+
+    /** One CO version held on one side ("EXPORT" or "IMPORT"). */
+    public java.util.Optional<org.coconnect.persistence.CertificateEntity> certificates(String side,
+            org.coconnect.domain.CertificateReference ref) {
+        return queryCertificates().find(side, ref);
     }
 
     public Outbox outbox() {

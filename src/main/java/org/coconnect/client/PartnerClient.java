@@ -160,8 +160,8 @@ public final class PartnerClient {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        if (root instanceof ConnectException) {
-            return "connection refused";
+        if (root instanceof ConnectException || root instanceof java.nio.channels.ClosedChannelException) {
+            return "connection refused or closed";
         }
         if (root instanceof HttpTimeoutException || root instanceof java.net.SocketTimeoutException) {
             return "timed out";

@@ -140,6 +140,11 @@ public final class Outbox {
                 }).orElse(false));
     }
 
+    public Optional<OutboxEntity> byMessageId(String messageId) {
+        return database.inTransaction(em -> em.createQuery("select o from OutboxEntity o where o.messageId = :id",
+                OutboxEntity.class).setParameter("id", messageId).getResultStream().findFirst());
+    }
+
     /** Messages not delivered yet, or given up: what an operator looks at. */
     public List<OutboxEntity> undelivered() {
         return database.inTransaction(em -> em.createQuery(

@@ -1,0 +1,82 @@
+package org.coconnect.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.coconnect.Gateway;
+import org.coconnect.config.ConfigException;
+import org.coconnect.config.ConfigLoader;
+import org.coconnect.config.GatewayConfig;
+import org.coconnect.persistence.DatabaseSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Two gateways on loopback exchanging COs through their whole life, with a readable timeline. */
+@Command(name = "demo", description = "Run two gateways (conf/ and conf/demo-partner/) and the full CO story between them.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--conf", description = "Configuration directory of the exporting gateway (default: ${DEFAULT-VALUE}).",
+            defaultValue = "conf")
+    Path conf;
+
+    @Option(names = "--data", description = "Where the demo's databases are kept for inspection (default: ${DEFAULT-VALUE}).",
+            defaultValue = "data/demo")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        List<GatewayConfig> configs;
+        try {
+            var loader = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv());
+            configs = DemoKeys.loadAll(loader, conf);
+            DemoKeys.prepare(loader, conf);
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            return 2;
+        }
+        if (configs.size() < 2) {
+            System.err.println("The demo needs a partner gateway in " + conf.resolve(DemoKeys.DEMO_PARTNER));
+            return 2;
+        }
+        GatewayConfig exporterConfig = inDemoDatabase(configs.get(0));
+        GatewayConfig importerConfig = inDemoDatabase(configs.get(1));
+        var timeline = new Timeline(System.out, Clock.systemUTC());
+        System.out.println("CoConnect demo: " + exporterConfig.selfId() + " (exporting) and " + importerConfig.selfId()
+                + " (importing) on loopback, HTTPS with mutual TLS, signed and encrypted messages.");
+        try (Gateway exporter = Gateway.start(exporterConfig, Clock.systemUTC()).startDelivery()) {
+            var story = new DemoStory(exporter,
+                    () -> Gateway.start(importerConfig, Clock.systemUTC()).startDelivery(), timeline);
+            try {
+                story.run();
+            } finally {
+                story.importer().close();
+            }
+        }
+        System.out.println();
+        System.out.println("Done. The databases are kept for inspection in " + data.toAbsolutePath()
+                + " (H2; see README, 'Inspecting the demo').");
+        return 0;
+    }
+
+    /** Each run starts from empty demo databases, so the story reads the same every time. */
+    private GatewayConfig inDemoDatabase(GatewayConfig config) throws IOException {
+        Path dir = data.resolve(config.self().countryCode().toLowerCase()).toAbsolutePath();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        DatabaseSettings db = DatabaseSettings.h2File(dir.resolve("coconnect"));
+        return new GatewayConfig(config.self(), config.environment(), config.bindHost(), config.port(), db,
+                config.keystores(), config.allowedClockSkew(), config.timestampTimeToLive(), config.partners(), dir,
+                config.delivery());
+    }
+}

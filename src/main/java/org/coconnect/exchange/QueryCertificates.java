@@ -1,0 +1,34 @@
+package org.coconnect.exchange;
+
+import java.util.List;
+import java.util.Optional;
+import org.coconnect.domain.CertificateReference;
+import org.coconnect.persistence.CertificateEntity;
+import org.coconnect.persistence.CertificateStore;
+import org.coconnect.persistence.Database;
+
+/** What the customs systems may ask of the gateway: which COs it holds, by number, partner or state. */
+public final class QueryCertificates {
+
+    private final Database database;
+
+    public QueryCertificates(Database database) {
+        this.database = database;
+    }
+
+    public Optional<CertificateEntity> find(String side, CertificateReference ref) {
+        return database.inTransaction(em -> em.createQuery("""
+                        select c from CertificateEntity c where c.side = :side and c.issuingCountry = :country
+                          and c.number = :number and c.version = :version""", CertificateEntity.class)
+                .setParameter("side", side)
+                .setParameter("country", ref.issuingCountry())
+                .setParameter("number", ref.number())
+                .setParameter("version", ref.version())
+                .getResultStream().findFirst());
+    }
+
+    /** Filters may be null (any). Newest change first, at most {@code limit}. */
+    public List<CertificateEntity> search(String side, String number, String partnerId, String state, int limit) {
+        return database.inTransaction(em -> CertificateStore.search(em, side, number, partnerId, state, limit));
+    }
+}
