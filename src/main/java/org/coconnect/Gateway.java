@@ -21,7 +21,9 @@ import org.coconnect.exchange.RequestCancellation;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.Database;
+import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.MessageCrypto;
 import org.coconnect.ws.GatewayServer;
 import org.coconnect.ws.OutboundPayloadWriter;
@@ -41,6 +43,7 @@ public final class Gateway implements AutoCloseable {
     private final Bus bus;
     private final Clock clock;
     private final Map<String, PartnerClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, CredentialFiles.Login> outboundLogins;
     private final Alerts alerts;
     private final Outgoing outgoing;
     private final Outbox outbox;
@@ -53,6 +56,7 @@ public final class Gateway implements AutoCloseable {
         this.keys = GatewayKeys.load(config.keystores());
         this.crypto = MessageCrypto.create(keys);
         this.partners = new PartnerDirectory(config.partners(), keys.partners());
+        this.outboundLogins = CredentialFiles.readOutbound(config.keystores().outboundCredentials());
         this.database = Database.open(config.database());
         this.bus = BusFactory.newInstance().createBus();
         this.alerts = new Alerts(database, clock);
@@ -69,8 +73,9 @@ public final class Gateway implements AutoCloseable {
         try {
             var receive = new ReceiveMessage(gateway.database, config.self(), clock, config.allowedClockSkew(),
                     gateway.alerts, gateway.outgoing);
+            var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
             gateway.server = GatewayServer.start(gateway.bus, config, gateway.keys, gateway.crypto, gateway.partners,
-                    receive, gateway.alerts, clock);
+                    credentials, receive, gateway.alerts, clock);
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
             return gateway;
@@ -89,7 +94,8 @@ public final class Gateway implements AutoCloseable {
     /** The client for one partner, created on first use and then shared. */
     public PartnerClient client(String partnerId) {
         return clients.computeIfAbsent(partnerId, id -> new PartnerClient(bus, config, keys, crypto,
-                partners.byId(id).orElseThrow(() -> new IllegalArgumentException("no partner " + id)), clock));
+                partners.byId(id).orElseThrow(() -> new IllegalArgumentException("no partner " + id)),
+                outboundLogins.get(id), clock));
     }
 
     public IssueCertificate issueCertificate() {

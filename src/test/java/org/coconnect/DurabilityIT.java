@@ -109,6 +109,7 @@ class DurabilityIT {
                 "partner.country=" + kr.administration().countryCode(),
                 "partner.authority=" + kr.administration().authorityId(),
                 "partner.endpoint.url=" + kr.endpointUrl(),
+                "partner.allowed-ips=127.0.0.0/8",
                 ""));
         return conf;
     }

@@ -30,6 +30,8 @@ import org.coconnect.domain.MessageHeader;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.partner.Partner;
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.TlsMaterial;
 import org.coconnect.security.WsSecurityProperties;
@@ -52,7 +54,9 @@ public final class PartnerClient {
     private final Clock clock;
     private final Map<Operation, Dispatch<Source>> dispatches = new EnumMap<>(Operation.class);
 
-    public PartnerClient(Bus bus, GatewayConfig self, GatewayKeys keys, Crypto crypto, Partner partner, Clock clock) {
+    /** @param login our HTTP Basic login with this partner; null sends none (the partner will refuse) */
+    public PartnerClient(Bus bus, GatewayConfig self, GatewayKeys keys, Crypto crypto, Partner partner,
+                         CredentialFiles.Login login, Clock clock) {
         this.self = self;
         this.partner = partner;
         this.clock = clock;
@@ -66,7 +70,7 @@ public final class PartnerClient {
                 dispatch.getRequestContext().putAll(security);
                 dispatch.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
                         partner.config().operationUrl(operation.pathName()).toString());
-                configureTransport(dispatch, keys);
+                configureTransport(dispatch, keys, login);
                 dispatches.put(operation, dispatch);
             }
         } finally {
@@ -74,8 +78,15 @@ public final class PartnerClient {
         }
     }
 
-    private void configureTransport(Dispatch<Source> dispatch, GatewayKeys keys) {
+    private void configureTransport(Dispatch<Source> dispatch, GatewayKeys keys, CredentialFiles.Login login) {
         HTTPConduit conduit = (HTTPConduit) ((DispatchImpl<?>) dispatch).getClient().getConduit();
+        if (login != null) {
+            var authorization = new AuthorizationPolicy();
+            authorization.setUserName(login.user());
+            authorization.setPassword(new String(login.password()));
+            authorization.setAuthorizationType("Basic");
+            conduit.setAuthorization(authorization);
+        }
         var tls = new TLSClientParameters();
         tls.setKeyManagers(TlsMaterial.keyManagers(keys));
         tls.setTrustManagers(TlsMaterial.trustManagers(keys, partner.tlsCertificates()));

@@ -85,8 +85,12 @@ public final class ConfigLoader {
         Path passwordFile = resolve(file.required("keystores.password.file"));
         String variable = file.optional("keystores.password.env", "COCONNECT_KEYSTORE_PASSWORD");
         char[] password = password(file, variable, passwordFile, demo);
-        return new KeystoreConfig(resolve(file.required("keystores.own")), resolve(file.required("keystores.partners")),
-                resolve(file.required("keystores.trust")), password, demo);
+        Path own = resolve(file.required("keystores.own"));
+        Path secrets = own.getParent();
+        return new KeystoreConfig(own, resolve(file.required("keystores.partners")),
+                resolve(file.required("keystores.trust")), password, demo,
+                resolve(file.optional("credentials.inbound.file", secrets.resolve("inbound-credentials").toString())),
+                resolve(file.optional("credentials.outbound.file", secrets.resolve("outbound-credentials").toString())));
     }
 
     private char[] password(PropertiesFile file, String variable, Path passwordFile, boolean demo) {
@@ -145,7 +149,22 @@ public final class ConfigLoader {
             throw new ConfigException(file.name(), "partner.endpoint.domain",
                     "set partner.endpoint.domain (pattern https://{environment}.coconnect.{domain}) or partner.endpoint.url");
         }
-        return new PartnerConfig(id, administration, environmentName, domain, url);
+        return new PartnerConfig(id, administration, environmentName, domain, url, networks(file),
+                file.optional("partner.inbound.user", id));
+    }
+
+    private static List<Cidr> networks(PropertiesFile file) {
+        String value = file.required("partner.allowed-ips");
+        var networks = new ArrayList<Cidr>();
+        for (String part : value.split(",")) {
+            try {
+                networks.add(Cidr.parse(part));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file.name(), "partner.allowed-ips",
+                        "must be IP networks in CIDR notation separated by commas, e.g. 203.0.113.0/24; " + e.getMessage());
+            }
+        }
+        return networks;
     }
 
     private Path resolve(String path) {

@@ -1,16 +1,29 @@
 package org.coconnect.config;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.util.List;
 import org.coconnect.domain.AdministrationId;
 
 /**
  * One partner administration as configured in {@code conf/partners/<id>.properties}.
  *
- * @param endpointUrl full base URL override; when null the framework's pattern
- *                    https://{environment}.coconnect.{domain} is used
+ * @param endpointUrl     full base URL override; when null the framework's pattern
+ *                        https://{environment}.coconnect.{domain} is used
+ * @param allowedNetworks source addresses the partner may connect from
+ * @param inboundUser     the HTTP Basic login the partner uses with us
  */
 public record PartnerConfig(String id, AdministrationId administration, String environment, String domain,
-                            URI endpointUrl) {
+                            URI endpointUrl, List<Cidr> allowedNetworks, String inboundUser) {
+
+    public PartnerConfig {
+        allowedNetworks = List.copyOf(allowedNetworks);
+    }
+
+    /** Whether the partner may connect from this address. */
+    public boolean allows(InetAddress source) {
+        return allowedNetworks.stream().anyMatch(n -> n.contains(source));
+    }
 
     /** The base URL to which operation names are appended. */
     public URI baseUrl() {

@@ -16,6 +16,14 @@ public enum ErrorCode {
     POLICY_VIOLATION("CC-1007", Use.LOG, "The message does not meet the WS-SecurityPolicy of the WSDL."),
     REPLAY_DETECTED("CC-1008", Use.LOG, "A timestamp or signature already seen was presented again."),
 
+    // 11xx: transport authentication. Partners only ever see AUTHENTICATION_FAILED (HTTP 401).
+    AUTHENTICATION_FAILED("CC-1100", Use.FAULT, "Authentication failed."),
+    CLIENT_CERTIFICATE_UNKNOWN("CC-1101", Use.LOG, "The TLS client certificate is not a configured partner's TLS certificate."),
+    CREDENTIALS_INVALID("CC-1102", Use.LOG, "The HTTP Basic credentials are missing or wrong."),
+    SOURCE_IP_NOT_ALLOWED("CC-1103", Use.LOG, "The connection comes from an address outside the partner's allowlist."),
+    IDENTITY_MISMATCH("CC-1104", Use.LOG, "TLS certificate, login, source address, signing certificate and header sender do not all name one partner."),
+    TOO_MANY_FAILURES("CC-1105", Use.LOG, "Too many failed logins from this address; it is locked out for a while."),
+
     // 2xxx: message format.
     SCHEMA_INVALID("CC-2001", Use.ACK, "The payload does not conform to the CoConnect schemas."),
     MALFORMED_PAYLOAD("CC-2002", Use.FAULT, "The payload is not well-formed XML or uses forbidden constructs (DTD, entities)."),

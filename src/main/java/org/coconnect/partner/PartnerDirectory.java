@@ -64,6 +64,16 @@ public final class PartnerDirectory {
         return byId.values().stream().filter(p -> p.messageCertificates().contains(certificate)).findFirst();
     }
 
+    /** The partner whose TLS certificate this is (exact match). */
+    public Optional<Partner> byTlsCertificate(X509Certificate certificate) {
+        return byId.values().stream().filter(p -> p.tlsCertificates().contains(certificate)).findFirst();
+    }
+
+    /** The partner that logs in with this HTTP Basic user. */
+    public Optional<Partner> byInboundUser(String user) {
+        return byId.values().stream().filter(p -> p.config().inboundUser().equals(user)).findFirst();
+    }
+
     public List<Partner> all() {
         return List.copyOf(byId.values());
     }

@@ -52,8 +52,33 @@ public final class DemoPki {
             for (GatewayConfig gateway : demo) {
                 writeTrustAndPartners(gateway, demo, ca.certificate());
             }
+            for (GatewayConfig gateway : demo) {
+                ensureLogins(gateway, demo);
+            }
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Could not generate demo key material in " + caDirectory, e);
+        }
+    }
+
+    /**
+     * For each demo partner of this gateway that lacks one, a random login: the password in our
+     * outbound file, its Argon2id hash in the partner's inbound file.
+     */
+    private static void ensureLogins(GatewayConfig gateway, List<GatewayConfig> demo) throws IOException {
+        var existing = CredentialFiles.readOutbound(gateway.keystores().outboundCredentials());
+        for (PartnerConfig partner : gateway.partners()) {
+            for (GatewayConfig other : demo) {
+                if (!other.selfId().equals(partner.id()) || existing.containsKey(partner.id())) {
+                    continue;
+                }
+                String user = other.partners().stream().filter(p -> p.id().equals(gateway.selfId()))
+                        .map(PartnerConfig::inboundUser).findFirst().orElse(gateway.selfId());
+                byte[] random = new byte[18];
+                new SecureRandom().nextBytes(random);
+                String password = HexFormat.of().formatHex(random);
+                CredentialFiles.append(gateway.keystores().outboundCredentials(), partner.id() + ":" + user + ":" + password);
+                CredentialFiles.append(other.keystores().inboundCredentials(), user + ":" + PasswordHash.hash(password.toCharArray()));
+            }
         }
     }
 

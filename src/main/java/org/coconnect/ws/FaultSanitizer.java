@@ -49,6 +49,14 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
             soapFault.setSubCodes(null);
         }
         fault.setDetail(null);
+        if (fault.getStatusCode() == 401) {
+            // RFC 9110: a 401 names the scheme it expects.
+            @SuppressWarnings("unchecked")
+            var headers = (java.util.Map<String, java.util.List<String>>) message.computeIfAbsent(
+                    org.apache.cxf.message.Message.PROTOCOL_HEADERS, k -> new java.util.TreeMap<String, java.util.List<String>>(
+                            String.CASE_INSENSITIVE_ORDER));
+            headers.put("WWW-Authenticate", java.util.List.of("Basic realm=\"CoConnect\""));
+        }
     }
 
     private record Refusal(ErrorCode code, ErrorCode partnerCode) {

@@ -69,14 +69,20 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         return toSource(Contract.responseElement(operation), AcknowledgementMapper.toMessage(header, ack));
     }
 
-    /** BindIdentity: the certificate that signed the message must be one of a configured partner's. */
+    /** BindIdentity: the signing certificate must be a partner's, the same partner the transport authenticated. */
     private Partner identifyPartner(Message message) {
         X509Certificate signer = SigningCertificate.from(message::get)
                 .orElseThrow(() -> new GatewayFault(ErrorCode.SIGNATURE_INVALID, ErrorCode.SECURITY_FAILURE,
                         "no verified signature certificate"));
-        return partners.bySigningCertificate(signer)
+        Partner partner = partners.bySigningCertificate(signer)
                 .orElseThrow(() -> new GatewayFault(ErrorCode.CERTIFICATE_NOT_TRUSTED, ErrorCode.SECURITY_FAILURE,
                         "signed with " + signer.getSubjectX500Principal() + ", which is no partner's message certificate"));
+        Object transportPartner = message.get(TransportAuthenticator.TRANSPORT_PARTNER);
+        if (!partner.id().equals(transportPartner)) {
+            throw new GatewayFault(ErrorCode.IDENTITY_MISMATCH, ErrorCode.SECURITY_FAILURE,
+                    "signed by " + partner.id() + " over a connection authenticated as " + transportPartner);
+        }
+        return partner;
     }
 
     private Element payloadElement(DOMSource request) {

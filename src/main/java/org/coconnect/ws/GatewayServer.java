@@ -17,6 +17,7 @@ import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.TlsMaterial;
 import org.coconnect.security.WsSecurityProperties;
 
@@ -32,7 +33,8 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     public static GatewayServer start(Bus bus, GatewayConfig config, GatewayKeys keys, Crypto crypto,
-                                      PartnerDirectory partners, ReceiveMessage receive, Alerts alerts, Clock clock) {
+                                      PartnerDirectory partners, InboundCredentials credentials, ReceiveMessage receive,
+                                      Alerts alerts, Clock clock) {
         configureTls(bus, config, keys, partners);
         Map<String, Object> security = WsSecurityProperties.server(keys, crypto, config.timestampTimeToLive(),
                 config.allowedClockSkew());
@@ -44,6 +46,7 @@ public final class GatewayServer implements AutoCloseable {
                 endpoint.setServiceName(Contract.SERVICE);
                 endpoint.setEndpointName(Contract.port(operation));
                 endpoint.setProperties(new java.util.HashMap<>(security));
+                endpoint.getInInterceptors().add(new TransportAuthenticator(partners, credentials));
                 endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
                 endpoint.getOutFaultInterceptors().add(new FaultSanitizer(alerts));
                 endpoint.publish(baseUrl(config) + "/" + operation.pathName());

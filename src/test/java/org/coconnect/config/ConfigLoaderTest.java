@@ -47,12 +47,26 @@ class ConfigLoaderTest {
                 partner.authority=DJBC
                 partner.endpoint.environment=prod
                 partner.endpoint.domain=beacukai.go.id
+                partner.allowed-ips=203.0.113.0/24, 2001:db8::/32
                 """));
         assertEquals("KR-KCS", config.selfId());
         assertEquals("https://prod.coconnect.beacukai.go.id/send-co",
                 config.partners().get(0).operationUrl("send-co").toString());
         assertEquals("secret", new String(config.keystores().password()), "the password comes from the environment");
         assertTrue(config.database().jdbcUrl().startsWith("jdbc:h2:file:"));
+        var partner = config.partners().get(0);
+        assertTrue(partner.allows(java.net.InetAddress.getByName("203.0.113.77")));
+        assertTrue(partner.allows(java.net.InetAddress.getByName("2001:db8::1")));
+        assertTrue(!partner.allows(java.net.InetAddress.getByName("198.51.100.1")));
+        assertEquals("ID-DJBC", partner.inboundUser(), "the login defaults to the partner ID");
+    }
+
+    @Test
+    void anAllowlistEntryThatIsNoNetworkIsRefused() throws IOException {
+        Path conf = conf(VALID, "ID-DJBC.properties",
+                "partner.country=ID\npartner.authority=DJBC\npartner.endpoint.domain=x.id\npartner.allowed-ips=partner.example\n");
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'partner.allowed-ips'"), e.getMessage());
     }
 
     @Test

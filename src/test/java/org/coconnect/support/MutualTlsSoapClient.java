@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.TlsMaterial;
 import org.w3c.dom.Document;
@@ -24,8 +26,12 @@ import org.w3c.dom.Element;
 public final class MutualTlsSoapClient {
 
     private final HttpClient http;
+    private final String authorization;
 
-    public MutualTlsSoapClient(GatewayKeys keys) {
+    /** @param login the HTTP Basic login to present, or null for none */
+    public MutualTlsSoapClient(GatewayKeys keys, CredentialFiles.Login login) {
+        this.authorization = login == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (login.user() + ":" + new String(login.password())).getBytes(StandardCharsets.UTF_8));
         try {
             SSLContext tls = SSLContext.getInstance("TLSv1.3");
             tls.init(TlsMaterial.keyManagers(keys), TlsMaterial.trustManagers(keys, List.of()), null);
@@ -66,12 +72,15 @@ public final class MutualTlsSoapClient {
     }
 
     public Response post(URI address, String soapAction, byte[] envelope) {
-        var request = HttpRequest.newBuilder(address)
+        var builder = HttpRequest.newBuilder(address)
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"" + soapAction + "\"")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        var request = builder.build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.body());

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.coconnect.Gateway;
+import org.coconnect.config.Cidr;
 import org.coconnect.config.DeliveryConfig;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.KeystoreConfig;
@@ -48,15 +49,17 @@ public final class TestGateways {
     public static GatewayConfig config(AdministrationId self, int port, Path dataDir, PartnerConfig... partners) {
         String name = self.countryCode().toLowerCase();
         var keystores = new KeystoreConfig(PKI.resolve(name + "/own.p12"), PKI.resolve(name + "/partners.p12"),
-                PKI.resolve(name + "/trust.p12"), PASSWORD, true);
+                PKI.resolve(name + "/trust.p12"), PASSWORD, true, PKI.resolve(name + "/inbound-credentials"),
+                PKI.resolve(name + "/outbound-credentials"));
         return new GatewayConfig(self, "test", "127.0.0.1", port, DatabaseSettings.h2File(dataDir.resolve("coconnect")),
                 keystores, Duration.ofMinutes(5), Duration.ofMinutes(5), List.of(partners), dataDir,
                 DeliveryConfig.defaults());
     }
 
     public static PartnerConfig partner(AdministrationId administration, int port) {
-        return new PartnerConfig(administration.countryCode() + "-" + administration.authorityId(), administration,
-                "test", null, URI.create("https://localhost:" + port));
+        String id = administration.countryCode() + "-" + administration.authorityId();
+        return new PartnerConfig(id, administration, "test", null, URI.create("https://localhost:" + port),
+                List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), id);
     }
 
     public static Gateway start(GatewayConfig config) {

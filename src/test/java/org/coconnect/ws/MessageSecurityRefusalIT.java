@@ -37,6 +37,7 @@ import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.CertificateStore;
 import org.coconnect.persistence.MessageStore;
 import org.coconnect.security.CertificateFactoryBc;
+import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.KeyStores;
 import org.coconnect.security.MessageCrypto;
@@ -86,7 +87,8 @@ class MessageSecurityRefusalIT {
         kr = new Signer(krCrypto, GatewayKeys.MESSAGE_ALIAS, krKeys.password());
         idMessageCertificate = new PartnerDirectory(krConfig.partners(), krKeys.partners())
                 .byId(TestGateways.ID_ID).orElseThrow().encryptionCertificate();
-        client = new MutualTlsSoapClient(krKeys);
+        client = new MutualTlsSoapClient(krKeys,
+                CredentialFiles.readOutbound(krConfig.keystores().outboundCredentials()).get(TestGateways.ID_ID));
     }
 
     @AfterAll

@@ -1,0 +1,87 @@
+package org.coconnect.ws;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.coconnect.error.ErrorCode;
+import org.coconnect.partner.Partner;
+import org.coconnect.partner.PartnerDirectory;
+import org.coconnect.security.InboundCredentials;
+
+/**
+ * Before the body is read: the TLS client certificate, the HTTP Basic login and the source address
+ * (from the socket; X-Forwarded-For is never read) must all name the same partner. A refusal is an
+ * HTTP 401 with the generic code; the reason goes to the log and an alert.
+ */
+public final class TransportAuthenticator extends AbstractPhaseInterceptor<Message> {
+
+    /** Message property: the id of the partner the transport identified. */
+    public static final String TRANSPORT_PARTNER = "coconnect.transport-partner";
+    private static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+
+    private final PartnerDirectory partners;
+    private final InboundCredentials credentials;
+
+    public TransportAuthenticator(PartnerDirectory partners, InboundCredentials credentials) {
+        super(Phase.RECEIVE);
+        addBefore(RawEnvelopeInterceptor.class.getName());
+        this.partners = partners;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        var request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
+        if (request == null) {
+            throw refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN, "no HTTP request");
+        }
+        InetAddress source = sourceOf(request);
+        Partner byCertificate = tlsPartner(request, source);
+        AuthorizationPolicy login = message.get(AuthorizationPolicy.class);
+        String user = login == null ? null : login.getUserName();
+        switch (credentials.check(user, login == null ? null : login.getPassword(), source)) {
+            case LOCKED_OUT -> throw refuse(ErrorCode.TOO_MANY_FAILURES, "source " + source.getHostAddress());
+            case BAD_CREDENTIALS -> throw refuse(ErrorCode.CREDENTIALS_INVALID,
+                    "login '" + user + "' from " + source.getHostAddress() + " (TLS: " + byCertificate.id() + ")");
+            case OK -> { }
+        }
+        Partner byLogin = partners.byInboundUser(user).orElse(null);
+        if (byLogin == null || !byLogin.id().equals(byCertificate.id())) {
+            throw refuse(ErrorCode.IDENTITY_MISMATCH, "TLS certificate of " + byCertificate.id() + " but login '" + user + "'");
+        }
+        if (!byCertificate.config().allows(source)) {
+            throw refuse(ErrorCode.SOURCE_IP_NOT_ALLOWED, byCertificate.id() + " from " + source.getHostAddress());
+        }
+        message.put(TRANSPORT_PARTNER, byCertificate.id());
+    }
+
+    private Partner tlsPartner(HttpServletRequest request, InetAddress source) {
+        Object chain = request.getAttribute(CLIENT_CERTIFICATES);
+        if (!(chain instanceof X509Certificate[] certificates) || certificates.length == 0) {
+            throw refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN, "no client certificate from " + source.getHostAddress());
+        }
+        return partners.byTlsCertificate(certificates[0]).orElseThrow(() -> refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN,
+                certificates[0].getSubjectX500Principal() + " from " + source.getHostAddress()));
+    }
+
+    private static InetAddress sourceOf(HttpServletRequest request) {
+        try {
+            return InetAddress.getByName(request.getRemoteAddr());
+        } catch (UnknownHostException e) {
+            throw refuse(ErrorCode.SOURCE_IP_NOT_ALLOWED, "unreadable source address " + request.getRemoteAddr());
+        }
+    }
+
+    private static Fault refuse(ErrorCode code, String detail) {
+        var fault = new Fault(new GatewayFault(code, ErrorCode.AUTHENTICATION_FAILED, detail));
+        fault.setStatusCode(401);
+        return fault;
+    }
+}
