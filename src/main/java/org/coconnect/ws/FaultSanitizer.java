@@ -68,6 +68,13 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
                 return new Refusal(g.code(), g.partnerCode());
             }
         }
+        String text = SecurityFailureClassifier.fullText(fault);
+        if (text.contains("limit") && (text.contains("exceeded") || text.contains("maximum"))) {
+            return new Refusal(ErrorCode.PAYLOAD_LIMIT_EXCEEDED, ErrorCode.PAYLOAD_LIMIT_EXCEEDED);
+        }
+        if (text.contains("doctype") || text.contains("dtd")) {
+            return new Refusal(ErrorCode.MALFORMED_PAYLOAD, ErrorCode.MALFORMED_PAYLOAD);
+        }
         ErrorCode security = SecurityFailureClassifier.classify(fault);
         if (security != null) {
             return new Refusal(security, ErrorCode.SECURITY_FAILURE);

@@ -97,6 +97,7 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
     }
 
     private InboundMessage read(Partner partner, Element payload, byte[] rawEnvelope, Instant receivedAt) {
+        XmlLimits.check(payload);
         PayloadDigest digest = PayloadDigest.of(payload);
         var problems = PayloadValidator.validate(payload);
         var parsed = PayloadReader.read(operation, payload, problems.isEmpty());

@@ -36,6 +36,7 @@ public final class GatewayServer implements AutoCloseable {
                                       PartnerDirectory partners, InboundCredentials credentials, ReceiveMessage receive,
                                       Alerts alerts, Clock clock) {
         configureTls(bus, config, keys, partners);
+        XmlLimits.apply(bus);
         Map<String, Object> security = WsSecurityProperties.server(keys, crypto, config.timestampTimeToLive(),
                 config.allowedClockSkew());
         var server = new GatewayServer();

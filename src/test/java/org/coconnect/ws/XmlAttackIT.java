@@ -1,0 +1,99 @@
+package org.coconnect.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.coconnect.Gateway;
+import org.coconnect.config.GatewayConfig;
+import org.coconnect.security.CredentialFiles;
+import org.coconnect.security.GatewayKeys;
+import org.coconnect.support.MutualTlsSoapClient;
+import org.coconnect.support.StoredRows;
+import org.coconnect.support.TestGateways;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** XML-level attacks from an authenticated partner: refused with their code before any security processing. */
+class XmlAttackIT {
+
+    private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
+
+    @TempDir
+    static Path dir;
+    static Gateway id;
+    static MutualTlsSoapClient client;
+    static URI sendCo;
+
+    @BeforeAll
+    static void start() {
+        List<GatewayConfig> configs = TestGateways.configs(dir);
+        id = TestGateways.start(configs.get(1));
+        var kr = configs.get(0);
+        client = new MutualTlsSoapClient(GatewayKeys.load(kr.keystores()),
+                CredentialFiles.readOutbound(kr.keystores().outboundCredentials()).get(TestGateways.ID_ID));
+        sendCo = URI.create(id.baseUrl() + "/send-co");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (id != null) id.close();
+    }
+
+    private static void assertRefusedWith(String envelope, String code) {
+        var response = client.post(sendCo, "urn:coconnect:send-co", envelope.getBytes(StandardCharsets.UTF_8));
+        String fault = response.faultString();
+        assertTrue(fault != null && fault.startsWith(code), "expected " + code + ", got " + response.text());
+        assertFalse(response.text().contains("Exception"), response.text());
+        assertTrue(StoredRows.messages(id).isEmpty() && StoredRows.certificates(id).isEmpty());
+    }
+
+    @Test
+    void aDtdWithEntityExpansionInTheEnvelopeIsRefused() {
+        String billionLaughs = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+                <soap:Envelope xmlns:soap="%s"><soap:Body><x>&lol3;</x></soap:Body></soap:Envelope>""".formatted(SOAP);
+        assertRefusedWith(billionLaughs, "CC-2002");
+    }
+
+    @Test
+    void anExternalEntityInTheEnvelopeIsRefused() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE e [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <soap:Envelope xmlns:soap="%s"><soap:Body><x>&xxe;</x></soap:Body></soap:Envelope>""".formatted(SOAP);
+        assertRefusedWith(xxe, "CC-2002");
+    }
+
+    @Test
+    void deepNestingIsRefusedAsOverTheLimit() {
+        String deep = "<a>".repeat(60) + "</a>".repeat(60);
+        assertRefusedWith("<soap:Envelope xmlns:soap=\"" + SOAP + "\"><soap:Header>" + deep
+                + "</soap:Header><soap:Body/></soap:Envelope>", "CC-2004");
+    }
+
+    @Test
+    void tooManyAttributesAreRefusedAsOverTheLimit() {
+        var attributes = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            attributes.append(" a").append(i).append("=\"x\"");
+        }
+        assertRefusedWith("<soap:Envelope xmlns:soap=\"" + SOAP + "\"><soap:Header><h" + attributes
+                + "/></soap:Header><soap:Body/></soap:Envelope>", "CC-2004");
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedBeforeParsing() {
+        String huge = "<soap:Envelope xmlns:soap=\"" + SOAP + "\"><soap:Body><x>"
+                + "A".repeat(GatewayServer.MAX_BODY_BYTES) + "</x></soap:Body></soap:Envelope>";
+        assertRefusedWith(huge, "CC-2004");
+    }
+}
