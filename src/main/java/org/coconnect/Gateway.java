@@ -6,12 +6,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.wss4j.common.crypto.Crypto;
+import org.coconnect.audit.AuditLog;
 import org.coconnect.client.DeliveryWorker;
 import org.coconnect.client.PartnerClient;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.exchange.ClaimPreference;
 import org.coconnect.exchange.DecideTreatment;
+import org.coconnect.exchange.EraseExpiredContent;
 import org.coconnect.exchange.IssueCertificate;
 import org.coconnect.exchange.Outbox;
 import org.coconnect.exchange.Outgoing;
@@ -45,6 +47,13 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, PartnerClient> clients = new ConcurrentHashMap<>();
     private final Map<String, CredentialFiles.Login> outboundLogins;
     private final Alerts alerts;
+    private final AuditLog audit;
+    private final java.util.concurrent.ScheduledExecutorService background =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "coconnect-audit-chainer");
+                t.setDaemon(true);
+                return t;
+            });
     private final Outgoing outgoing;
     private final Outbox outbox;
     private final DeliveryWorker delivery;
@@ -59,10 +68,11 @@ public final class Gateway implements AutoCloseable {
         this.outboundLogins = CredentialFiles.readOutbound(config.keystores().outboundCredentials());
         this.database = Database.open(config.database());
         this.bus = BusFactory.newInstance().createBus();
-        this.alerts = new Alerts(database, clock);
+        this.audit = new AuditLog(database, clock);
+        this.alerts = new Alerts(database, clock, audit);
         this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
         var d = config.delivery();
-        this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease());
+        this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), audit);
         this.delivery = new DeliveryWorker(outbox, this::client, config.selfId() + "@" + ProcessHandle.current().pid(),
                 d.parallelism(), 32);
     }
@@ -72,10 +82,13 @@ public final class Gateway implements AutoCloseable {
         var gateway = new Gateway(config, clock);
         try {
             var receive = new ReceiveMessage(gateway.database, config.self(), clock, config.allowedClockSkew(),
-                    gateway.alerts, gateway.outgoing);
+                    gateway.alerts, gateway.outgoing, gateway.audit);
             var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
             gateway.server = GatewayServer.start(gateway.bus, config, gateway.keys, gateway.crypto, gateway.partners,
                     credentials, receive, gateway.alerts, clock);
+            gateway.background.scheduleWithFixedDelay(gateway::chainAuditQuietly, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+            gateway.background.scheduleWithFixedDelay(gateway::eraseExpiredQuietly, 1, 60 * 60,
+                    java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
             return gateway;
@@ -124,6 +137,31 @@ public final class Gateway implements AutoCloseable {
         return queryCertificates().find(side, ref);
     }
 
+    public AuditLog audit() {
+        return audit;
+    }
+
+    private void eraseExpiredQuietly() {
+        try {
+            var erased = retention().run();
+            LOG.info("Retention pass: {}", erased);
+        } catch (RuntimeException e) {
+            LOG.error("Retention pass failed; the next pass retries", e);
+        }
+    }
+
+    private void chainAuditQuietly() {
+        try {
+            audit.chain();
+        } catch (RuntimeException e) {
+            LOG.error("Audit chaining failed; the next pass retries", e);
+        }
+    }
+
+    public EraseExpiredContent retention() {
+        return new EraseExpiredContent(database, config.retention(), audit, clock);
+    }
+
     public Outbox outbox() {
         return outbox;
     }
@@ -147,6 +185,13 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        background.shutdownNow();
+        try {
+            // A chaining pass in flight finishes before the database closes under it.
+            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         delivery.close();
         if (server != null) {
             server.close();

@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
             config = config.withPort(port);
         }
         var stopped = new CountDownLatch(1);
-        try (Gateway gateway = Gateway.start(config, Clock.systemUTC())) {
+        try (Gateway gateway = Gateway.start(config, Clock.systemUTC()).startDelivery()) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("CoConnect gateway " + config.selfId() + " serving at " + gateway.baseUrl()
                     + "/{send-co,send-amendment-notification,send-cancellation-status,send-feedback} (Ctrl-C stops)");

@@ -45,7 +45,9 @@ public final class ConfigLoader {
                 file.duration("security.timestamp-ttl", Duration.ofMinutes(5)),
                 partners(confDir.resolve("partners")),
                 dataDir,
-                delivery(file));
+                delivery(file),
+                new RetentionConfig(file.duration("retention.payloads-for", RetentionConfig.defaults().payloadsFor()),
+                        file.duration("retention.envelopes-for", RetentionConfig.defaults().envelopesFor())));
     }
 
     private DeliveryConfig delivery(PropertiesFile file) {

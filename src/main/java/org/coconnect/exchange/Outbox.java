@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.CertificateEvent;
 import org.coconnect.domain.Operation;
@@ -40,7 +41,10 @@ public final class Outbox {
     private final Clock clock;
     private final Duration lease;
 
-    public Outbox(Database database, RetrySchedule schedule, Alerts alerts, Clock clock, Duration lease) {
+    private final AuditLog audit;
+
+    public Outbox(Database database, RetrySchedule schedule, Alerts alerts, Clock clock, Duration lease, AuditLog audit) {
+        this.audit = audit;
         this.database = database;
         this.schedule = schedule;
         this.alerts = alerts;
@@ -91,6 +95,8 @@ public final class Outbox {
             OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
             o.recordAnswer(now, ack.status().name(), ack.status().isDelivered());
             journal(em, o, ack, now);
+            audit.record(em, AuditLog.Kind.OUTBOUND, o.partnerId(), o.messageId(),
+                    o.operation() + " answered " + ack.status() + " on attempt " + o.attempts());
             if (delivery.operation() == Operation.SEND_CO) {
                 certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, ack.status().isDelivered()
                         ? CertificateEvent.CONFIRM_DELIVERY : CertificateEvent.REFUSE_DELIVERY, now, null));
@@ -115,6 +121,8 @@ public final class Outbox {
             OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
             Instant next = schedule.next(o.createdAt(), o.attempts() + 1).map(t -> t.isBefore(now) ? now : t).orElse(null);
             o.recordAttempt(now, error, next);
+            audit.record(em, AuditLog.Kind.OUTBOUND, o.partnerId(), o.messageId(), o.operation() + " attempt "
+                    + o.attempts() + " failed: " + error);
             if (next == null && delivery.operation() == Operation.SEND_CO) {
                 certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, CertificateEvent.FAIL_DELIVERY, now, null));
             }
@@ -136,6 +144,7 @@ public final class Outbox {
                 .filter(o -> o.status() != OutboxEntity.Status.DELIVERED)
                 .map(o -> {
                     o.resendNow(clock.instant());
+                    audit.record(em, AuditLog.Kind.ADMIN, o.partnerId(), o.messageId(), "resend requested by an operator");
                     return true;
                 }).orElse(false));
     }

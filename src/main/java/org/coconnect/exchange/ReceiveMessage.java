@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.AdministrationId;
@@ -48,8 +49,11 @@ public final class ReceiveMessage {
     private final Alerts alerts;
     private final ApplyInboundMessage apply;
 
+    private final AuditLog audit;
+
     public ReceiveMessage(Database database, AdministrationId self, Clock clock, Duration allowedSkew, Alerts alerts,
-                          Outgoing outgoing) {
+                          Outgoing outgoing, AuditLog audit) {
+        this.audit = audit;
         this.database = database;
         this.self = self;
         this.clock = clock;
@@ -105,6 +109,8 @@ public final class ReceiveMessage {
             ack = Acknowledgement.accepted(in.messageId(), in.receivedAt(), in.payloadDigest(), warnings);
         }
         message.linkCertificate(outcome.certificate().id());
+        audit.record(em, AuditLog.Kind.INBOUND, in.partner().id(), in.messageId().toString(),
+                in.operation().pathName() + " answered " + ack.status() + ", digest " + hex(in.payloadDigest()));
         message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
                 .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location())).toList());
         return ack;
@@ -175,6 +181,8 @@ public final class ReceiveMessage {
             database.inTransaction(em -> {
                 em.persist(new RejectionEntity(in.partner().id(), in.operation().pathName(), messageId, in.receivedAt(),
                         hex(in.payloadDigest()), truncate(codes, 1024), truncate(detail, 4000)));
+                audit.record(em, AuditLog.Kind.REFUSAL, in.partner().id(), messageId,
+                        in.operation().pathName() + " answered REJECTED: " + codes);
                 return null;
             });
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import org.coconnect.config.DeliveryConfig;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.KeystoreConfig;
 import org.coconnect.config.PartnerConfig;
+import org.coconnect.config.RetentionConfig;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.persistence.DatabaseSettings;
 import org.coconnect.security.DemoPki;
@@ -53,7 +54,7 @@ public final class TestGateways {
                 PKI.resolve(name + "/outbound-credentials"));
         return new GatewayConfig(self, "test", "127.0.0.1", port, DatabaseSettings.h2File(dataDir.resolve("coconnect")),
                 keystores, Duration.ofMinutes(5), Duration.ofMinutes(5), List.of(partners), dataDir,
-                DeliveryConfig.defaults());
+                DeliveryConfig.defaults(), RetentionConfig.defaults());
     }
 
     public static PartnerConfig partner(AdministrationId administration, int port) {
