@@ -18,6 +18,8 @@ import org.coconnect.exchange.Outgoing;
 import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.exchange.RequestCancellation;
+import org.coconnect.monitoring.WatchedCertificate;
+import org.coconnect.monitoring.Watchdog;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.Database;
@@ -45,6 +47,7 @@ public final class Gateway implements AutoCloseable {
     private final Outgoing outgoing;
     private final Outbox outbox;
     private final DeliveryWorker delivery;
+    private final Watchdog watchdog;
     private GatewayServer server;
 
     private Gateway(GatewayConfig config, Clock clock) {
@@ -61,6 +64,7 @@ public final class Gateway implements AutoCloseable {
         this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease());
         this.delivery = new DeliveryWorker(outbox, this::client, config.selfId() + "@" + ProcessHandle.current().pid(),
                 d.parallelism(), 32);
+        this.watchdog = new Watchdog(database, alerts, clock, config.monitoring(), WatchedCertificate.of(keys, partners));
     }
 
     /** Loads keys, opens (and migrates) the database and publishes the endpoints; delivery is started separately. */
@@ -71,6 +75,7 @@ public final class Gateway implements AutoCloseable {
                     gateway.alerts, gateway.outgoing);
             gateway.server = GatewayServer.start(gateway.bus, config, gateway.keys, gateway.crypto, gateway.partners,
                     receive, gateway.alerts, clock);
+            gateway.watchdog.start();
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
             return gateway;
@@ -127,6 +132,11 @@ public final class Gateway implements AutoCloseable {
         return delivery.deliverAllDue();
     }
 
+    /** The watchdog, for a pass on demand (tests, commands); it also runs by itself every watchdog interval. */
+    public Watchdog watchdog() {
+        return watchdog;
+    }
+
     public GatewayConfig config() {
         return config;
     }
@@ -141,6 +151,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         delivery.close();
         if (server != null) {
             server.close();

@@ -45,7 +45,15 @@ public final class ConfigLoader {
                 file.duration("security.timestamp-ttl", Duration.ofMinutes(5)),
                 partners(confDir.resolve("partners")),
                 dataDir,
-                delivery(file));
+                delivery(file),
+                monitoring(file));
+    }
+
+    private MonitoringConfig monitoring(PropertiesFile file) {
+        var defaults = MonitoringConfig.defaults();
+        return new MonitoringConfig(file.positiveDuration("watchdog.interval", defaults.watchdogInterval()),
+                file.positiveDuration("alerts.stuck-after", defaults.stuckAfter()),
+                file.positiveDuration("alerts.certificate-expiry-warning", defaults.certificateExpiryWarning()));
     }
 
     private DeliveryConfig delivery(PropertiesFile file) {

@@ -10,10 +10,18 @@ import org.coconnect.persistence.DatabaseSettings;
 public record GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
-                            DeliveryConfig delivery) {
+                            DeliveryConfig delivery, MonitoringConfig monitoring) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
+    }
+
+    /** A configuration with the default watchdog and alert settings. */
+    public GatewayConfig(AdministrationId self, String environment, String bindHost, int port, DatabaseSettings database,
+                         KeystoreConfig keystores, Duration allowedClockSkew, Duration timestampTimeToLive,
+                         List<PartnerConfig> partners, Path dataDirectory, DeliveryConfig delivery) {
+        this(self, environment, bindHost, port, database, keystores, allowedClockSkew, timestampTimeToLive, partners,
+                dataDirectory, delivery, MonitoringConfig.defaults());
     }
 
     /** The id under which this gateway is known to its partners, e.g. KR-KCS. */
@@ -23,11 +31,16 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery);
+                timestampTimeToLive, partners, dataDirectory, delivery, monitoring);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, monitoring);
+    }
+
+    public GatewayConfig withMonitoring(MonitoringConfig newMonitoring) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, newMonitoring);
     }
 }
