@@ -18,6 +18,9 @@ import org.coconnect.exchange.Outgoing;
 import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.exchange.RequestCancellation;
+import org.coconnect.monitoring.GatewayMetrics;
+import org.coconnect.monitoring.Health;
+import org.coconnect.monitoring.HealthCheck;
 import org.coconnect.monitoring.WatchedCertificate;
 import org.coconnect.monitoring.Watchdog;
 import org.coconnect.partner.Partner;
@@ -47,7 +50,9 @@ public final class Gateway implements AutoCloseable {
     private final Outgoing outgoing;
     private final Outbox outbox;
     private final DeliveryWorker delivery;
+    private final GatewayMetrics metrics;
     private final Watchdog watchdog;
+    private final HealthCheck healthCheck;
     private GatewayServer server;
 
     private Gateway(GatewayConfig config, Clock clock) {
@@ -61,10 +66,14 @@ public final class Gateway implements AutoCloseable {
         this.alerts = new Alerts(database, clock);
         this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
         var d = config.delivery();
-        this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease());
+        this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
+        this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), metrics);
         this.delivery = new DeliveryWorker(outbox, this::client, config.selfId() + "@" + ProcessHandle.current().pid(),
                 d.parallelism(), 32);
-        this.watchdog = new Watchdog(database, alerts, clock, config.monitoring(), WatchedCertificate.of(keys, partners));
+        var certificates = WatchedCertificate.of(keys, partners);
+        var m = config.monitoring();
+        this.watchdog = new Watchdog(database, alerts, clock, m, certificates);
+        this.healthCheck = new HealthCheck(database.dataSource(), outbox::backlog, clock, m.stuckAfter(), certificates);
     }
 
     /** Loads keys, opens (and migrates) the database and publishes the endpoints; delivery is started separately. */
@@ -72,9 +81,9 @@ public final class Gateway implements AutoCloseable {
         var gateway = new Gateway(config, clock);
         try {
             var receive = new ReceiveMessage(gateway.database, config.self(), clock, config.allowedClockSkew(),
-                    gateway.alerts, gateway.outgoing);
+                    gateway.alerts, gateway.outgoing, gateway.metrics);
             gateway.server = GatewayServer.start(gateway.bus, config, gateway.keys, gateway.crypto, gateway.partners,
-                    receive, gateway.alerts, clock);
+                    receive, gateway.alerts, gateway.metrics, clock);
             gateway.watchdog.start();
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
@@ -137,6 +146,16 @@ public final class Gateway implements AutoCloseable {
         return watchdog;
     }
 
+    /** Every metric in the Prometheus text format, for the metrics endpoint. */
+    public String metricsText() {
+        return metrics.scrape();
+    }
+
+    /** The gateway's health now, for the health endpoint. */
+    public Health health() {
+        return healthCheck.check();
+    }
+
     public GatewayConfig config() {
         return config;
     }
@@ -157,6 +176,7 @@ public final class Gateway implements AutoCloseable {
             server.close();
         }
         bus.shutdown(true);
+        metrics.close();
         database.close();
     }
 }
