@@ -20,6 +20,11 @@ import org.coconnect.exchange.Outgoing;
 import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.exchange.RequestCancellation;
+import org.coconnect.monitoring.GatewayMetrics;
+import org.coconnect.monitoring.Health;
+import org.coconnect.monitoring.HealthCheck;
+import org.coconnect.monitoring.WatchedCertificate;
+import org.coconnect.monitoring.Watchdog;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.Database;
@@ -57,6 +62,9 @@ public final class Gateway implements AutoCloseable {
     private final Outgoing outgoing;
     private final Outbox outbox;
     private final DeliveryWorker delivery;
+    private final GatewayMetrics metrics;
+    private final Watchdog watchdog;
+    private final HealthCheck healthCheck;
     private GatewayServer server;
 
     private Gateway(GatewayConfig config, Clock clock) {
@@ -72,9 +80,14 @@ public final class Gateway implements AutoCloseable {
         this.alerts = new Alerts(database, clock, audit);
         this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
         var d = config.delivery();
-        this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), audit);
+        this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
+        this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), audit, metrics);
         this.delivery = new DeliveryWorker(outbox, this::client, config.selfId() + "@" + ProcessHandle.current().pid(),
                 d.parallelism(), 32);
+        var certificates = WatchedCertificate.of(keys, partners);
+        var m = config.monitoring();
+        this.watchdog = new Watchdog(database, alerts, clock, m, certificates);
+        this.healthCheck = new HealthCheck(database.dataSource(), outbox::backlog, clock, m.stuckAfter(), certificates);
     }
 
     /** Loads keys, opens (and migrates) the database and publishes the endpoints; delivery is started separately. */
@@ -82,13 +95,14 @@ public final class Gateway implements AutoCloseable {
         var gateway = new Gateway(config, clock);
         try {
             var receive = new ReceiveMessage(gateway.database, config.self(), clock, config.allowedClockSkew(),
-                    gateway.alerts, gateway.outgoing, gateway.audit);
+                    gateway.alerts, gateway.outgoing, gateway.audit, gateway.metrics);
             var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
             gateway.server = GatewayServer.start(gateway.bus, config, gateway.keys, gateway.crypto, gateway.partners,
-                    credentials, receive, gateway.alerts, clock);
+                    credentials, receive, gateway.alerts, gateway.metrics, clock);
             gateway.background.scheduleWithFixedDelay(gateway::chainAuditQuietly, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
             gateway.background.scheduleWithFixedDelay(gateway::eraseExpiredQuietly, 1, 60 * 60,
                     java.util.concurrent.TimeUnit.SECONDS);
+            gateway.watchdog.start();
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
             return gateway;
@@ -171,6 +185,21 @@ public final class Gateway implements AutoCloseable {
         return delivery.deliverAllDue();
     }
 
+    /** The watchdog, for a pass on demand (tests, commands); it also runs by itself every watchdog interval. */
+    public Watchdog watchdog() {
+        return watchdog;
+    }
+
+    /** Every metric in the Prometheus text format, for the metrics endpoint. */
+    public String metricsText() {
+        return metrics.scrape();
+    }
+
+    /** The gateway's health now, for the health endpoint. */
+    public Health health() {
+        return healthCheck.check();
+    }
+
     public GatewayConfig config() {
         return config;
     }
@@ -185,6 +214,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         background.shutdownNow();
         try {
             // A chaining pass in flight finishes before the database closes under it.
@@ -197,6 +227,7 @@ public final class Gateway implements AutoCloseable {
             server.close();
         }
         bus.shutdown(true);
+        metrics.close();
         database.close();
     }
 }

@@ -62,4 +62,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.coconnect.persistence..")
                 .check(classes);
     }
+
+    @Test
+    void onlyMonitoringKnowsTheMetricsLibrary() {
+        noClasses().that().resideOutsideOfPackage("org.coconnect.monitoring..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
 }

@@ -47,7 +47,15 @@ public final class ConfigLoader {
                 dataDir,
                 delivery(file),
                 new RetentionConfig(file.duration("retention.payloads-for", RetentionConfig.defaults().payloadsFor()),
-                        file.duration("retention.envelopes-for", RetentionConfig.defaults().envelopesFor())));
+                        file.duration("retention.envelopes-for", RetentionConfig.defaults().envelopesFor())),
+                monitoring(file));
+    }
+
+    private MonitoringConfig monitoring(PropertiesFile file) {
+        var defaults = MonitoringConfig.defaults();
+        return new MonitoringConfig(file.positiveDuration("watchdog.interval", defaults.watchdogInterval()),
+                file.positiveDuration("alerts.stuck-after", defaults.stuckAfter()),
+                file.positiveDuration("alerts.certificate-expiry-warning", defaults.certificateExpiryWarning()));
     }
 
     private DeliveryConfig delivery(PropertiesFile file) {

@@ -10,11 +10,12 @@ import org.coconnect.persistence.DatabaseSettings;
 public record GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
-                            DeliveryConfig delivery, RetentionConfig retention) {
+                            DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
     }
+
 
     /** The id under which this gateway is known to its partners, e.g. KR-KCS. */
     public String selfId() {
@@ -23,11 +24,16 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery, retention);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring);
+    }
+
+    public GatewayConfig withMonitoring(MonitoringConfig newMonitoring) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring);
     }
 }

@@ -105,6 +105,15 @@ final class PropertiesFile {
         throw new ConfigException(name, key, "must be an ISO-8601 duration such as PT5M, got '" + value + "'");
     }
 
+    /** An ISO-8601 duration greater than zero, for intervals and thresholds where zero makes no sense. */
+    Duration positiveDuration(String key, Duration fallback) {
+        Duration d = duration(key, fallback);
+        if (d.isZero()) {
+            throw new ConfigException(name, key, "must be an ISO-8601 duration greater than zero, such as PT5M");
+        }
+        return d;
+    }
+
     URI httpsUri(String key) {
         String value = properties.getProperty(key);
         if (value == null || value.isBlank()) {

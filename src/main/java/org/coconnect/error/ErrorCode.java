@@ -55,9 +55,11 @@ public enum ErrorCode {
     NO_PARTNER_FOR_COUNTRY("CC-5011", Use.LOCAL, "No partner administration is configured for the CO's importing country."),
     CERTIFICATE_EXISTS("CC-5012", Use.LOCAL, "This CO version has already been issued."),
 
-    // 6xxx: outbound delivery.
+    // 6xxx: outbound delivery and operations (raised by the watchdog).
     RETRIES_EXHAUSTED("CC-6001", Use.LOG, "A message could not be delivered by the last retry; it waits for manual resend."),
     PARTNER_REJECTED("CC-6002", Use.LOG, "A partner rejected a message we sent; its reasons are kept with the message."),
+    MESSAGE_STUCK("CC-6003", Use.LOG, "A message or CO has waited in a transient state for longer than the alert threshold."),
+    CERTIFICATE_EXPIRING("CC-6004", Use.LOG, "An own or partner certificate expires within the warning period, or has expired."),
 
     // 9xxx: our side. The sender should retry later.
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later.");

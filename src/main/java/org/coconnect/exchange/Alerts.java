@@ -1,6 +1,8 @@
 package org.coconnect.exchange;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.coconnect.audit.AuditLog;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.AlertEntity;
@@ -34,5 +36,40 @@ public final class Alerts {
         } catch (RuntimeException e) {
             LOG.error("ALERT {} could not be stored", code.code(), e);
         }
+    }
+
+    /**
+     * Raises an alert about a lasting condition unless one with the same code and subject was raised
+     * within {@code window}, so that a watchdog checking every few minutes alerts once, not on every pass.
+     * Returns whether the alert was raised.
+     */
+    public boolean raiseOnce(Duration window, ErrorCode code, String partnerId, String messageId, String subject,
+                             String detail) {
+        Instant now = clock.instant();
+        boolean raised;
+        try {
+            raised = database.inTransaction(em -> {
+                boolean recent = !em.createQuery("""
+                                select a.id from AlertEntity a
+                                where a.code = :code and a.subject = :subject and a.raisedAt > :since""", Long.class)
+                        .setParameter("code", code.code())
+                        .setParameter("subject", subject)
+                        .setParameter("since", now.minus(window))
+                        .setMaxResults(1)
+                        .getResultList().isEmpty();
+                if (!recent) {
+                    em.persist(new AlertEntity(now, code.code(), partnerId, messageId, subject, detail));
+                }
+                return !recent;
+            });
+        } catch (RuntimeException e) {
+            // Without the database we cannot tell whether this repeats: logging it again beats losing it.
+            LOG.error("ALERT {} could not be stored or checked for repeats", code.code(), e);
+            raised = true;
+        }
+        if (raised) {
+            LOG.warn("ALERT {} partner={} message={}: {}", code.code(), partnerId, messageId, detail);
+        }
+        return raised;
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.Acknowledgement;
@@ -30,9 +31,15 @@ import org.slf4j.LoggerFactory;
 public final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /** An error code in a partner's fault text, e.g. "CC-1000 The message failed security processing." */
+    private static final Pattern FAULT_CODE = Pattern.compile("\\bCC-\\d{4}\\b");
 
     /** A message claimed for one delivery attempt. */
     public record Delivery(long id, String partnerId, Operation operation, String messageId, String payload) {
+    }
+
+    /** Messages waiting for delivery: how many, and since when the oldest of them (null when none). */
+    public record Backlog(long pending, Instant oldestCreatedAt) {
     }
 
     private final Database database;
@@ -40,16 +47,19 @@ public final class Outbox {
     private final Alerts alerts;
     private final Clock clock;
     private final Duration lease;
+    private final ExchangeMetrics metrics;
 
     private final AuditLog audit;
 
-    public Outbox(Database database, RetrySchedule schedule, Alerts alerts, Clock clock, Duration lease, AuditLog audit) {
+    public Outbox(Database database, RetrySchedule schedule, Alerts alerts, Clock clock, Duration lease,
+                  AuditLog audit, ExchangeMetrics metrics) {
         this.audit = audit;
         this.database = database;
         this.schedule = schedule;
         this.alerts = alerts;
         this.clock = clock;
         this.lease = lease;
+        this.metrics = metrics;
     }
 
     /**
@@ -90,7 +100,7 @@ public final class Outbox {
 
     /** The partner answered with an acknowledgement: delivered, or rejected for good. */
     public void recordAnswer(Delivery delivery, Acknowledgement ack) {
-        database.inTransaction(em -> {
+        Duration sinceQueued = database.inTransaction(em -> {
             Instant now = clock.instant();
             OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
             o.recordAnswer(now, ack.status().name(), ack.status().isDelivered());
@@ -101,8 +111,10 @@ public final class Outbox {
                 certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, ack.status().isDelivered()
                         ? CertificateEvent.CONFIRM_DELIVERY : CertificateEvent.REFUSE_DELIVERY, now, null));
             }
-            return null;
+            return Duration.between(o.createdAt(), now);
         });
+        metrics.sent(delivery.operation(), ack.status().name());
+        metrics.acknowledged(delivery.operation(), sinceQueued);
         if (!ack.status().isDelivered()) {
             String problems = ack.problems().stream().map(p -> p.code().code() + " " + p.text())
                     .collect(Collectors.joining("; "));
@@ -128,6 +140,7 @@ public final class Outbox {
             }
             return next == null;
         });
+        metrics.sent(delivery.operation(), failureOutcome(error));
         if (exhausted) {
             alerts.raise(ErrorCode.RETRIES_EXHAUSTED, delivery.partnerId(), delivery.messageId(),
                     "Gave up delivering " + delivery.operation().pathName() + " after the last retry: " + error);
@@ -159,6 +172,20 @@ public final class Outbox {
         return database.inTransaction(em -> em.createQuery(
                         "select o from OutboxEntity o where o.status <> :delivered order by o.createdAt", OutboxEntity.class)
                 .setParameter("delivered", OutboxEntity.Status.DELIVERED).getResultList());
+    }
+
+    /** The partner's fault code when its fault text carries one of ours, else ERROR (no readable answer). */
+    private static String failureOutcome(String error) {
+        return FAULT_CODE.matcher(error == null ? "" : error).results().map(java.util.regex.MatchResult::group)
+                .filter(c -> ErrorCode.fromCode(c).isPresent()).findFirst().orElse("ERROR");
+    }
+
+    /** The delivery backlog, in one cheap aggregate query: for metrics scrapes and health checks. */
+    public Backlog backlog() {
+        Object[] row = database.inTransaction(em -> em.createQuery(
+                        "select count(o), min(o.createdAt) from OutboxEntity o where o.status = :pending", Object[].class)
+                .setParameter("pending", OutboxEntity.Status.PENDING).getSingleResult());
+        return new Backlog(((Number) row[0]).longValue(), (Instant) row[1]);
     }
 
     private static Optional<CertificateEntity> certificate(EntityManager em, OutboxEntity o) {

@@ -48,11 +48,12 @@ public final class ReceiveMessage {
     private final Duration allowedSkew;
     private final Alerts alerts;
     private final ApplyInboundMessage apply;
+    private final ExchangeMetrics metrics;
 
     private final AuditLog audit;
 
     public ReceiveMessage(Database database, AdministrationId self, Clock clock, Duration allowedSkew, Alerts alerts,
-                          Outgoing outgoing, AuditLog audit) {
+                          Outgoing outgoing, AuditLog audit, ExchangeMetrics metrics) {
         this.audit = audit;
         this.database = database;
         this.self = self;
@@ -60,9 +61,17 @@ public final class ReceiveMessage {
         this.allowedSkew = allowedSkew;
         this.alerts = alerts;
         this.apply = new ApplyInboundMessage(outgoing);
+        this.metrics = metrics;
     }
 
+    /** Receives the message and returns the acknowledgement to send back, counted by operation and status. */
     public Acknowledgement receive(InboundMessage in) {
+        Acknowledgement ack = answer(in);
+        metrics.received(in.operation(), ack.status().name());
+        return ack;
+    }
+
+    private Acknowledgement answer(InboundMessage in) {
         Optional<Acknowledgement> earlier = answerFromStore(in);
         if (earlier.isPresent()) {
             return earlier.get();

@@ -18,12 +18,19 @@ public class AlertEntity {
     @Column(name = "message_id")
     private String messageId;
     private String detail;
+    private String subject;
 
     protected AlertEntity() {
     }
 
     public AlertEntity(Instant raisedAt, String code, String partnerId, String messageId, String detail) {
+        this(raisedAt, code, partnerId, messageId, null, detail);
+    }
+
+    /** An alert about a lasting condition; {@code subject} names what it is about, e.g. {@code message:<id>}. */
+    public AlertEntity(Instant raisedAt, String code, String partnerId, String messageId, String subject, String detail) {
         this.raisedAt = raisedAt;
+        this.subject = subject;
         this.code = code;
         this.partnerId = partnerId;
         this.messageId = messageId;
@@ -35,4 +42,5 @@ public class AlertEntity {
     public String partnerId() { return partnerId; }
     public String messageId() { return messageId; }
     public String detail() { return detail; }
+    public String subject() { return subject; }
 }

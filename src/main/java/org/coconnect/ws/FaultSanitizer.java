@@ -7,8 +7,10 @@ import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.coconnect.domain.Operation;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.exchange.Alerts;
+import org.coconnect.exchange.ExchangeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,15 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
     private static final QName CLIENT = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client");
     private static final QName SERVER = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Server");
     private final Alerts alerts;
+    private final ExchangeMetrics metrics;
+    private final Operation operation;
 
-    public FaultSanitizer(Alerts alerts) {
+    /** One per endpoint, so that a refusal is counted under the operation whose address received it. */
+    public FaultSanitizer(Alerts alerts, ExchangeMetrics metrics, Operation operation) {
         super(Phase.PRE_STREAM);
         this.alerts = alerts;
+        this.metrics = metrics;
+        this.operation = operation;
     }
 
     @Override
@@ -35,6 +42,7 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
             return;
         }
         Refusal refusal = classify(fault);
+        metrics.received(operation, refusal.code().code());
         String path = String.valueOf(message.getExchange().getInMessage() == null ? null
                 : message.getExchange().getInMessage().get(org.apache.cxf.message.Message.PATH_INFO));
         String detail = refusal.code().code() + " on " + path + ": " + SecurityFailureClassifier.fullText(fault).strip();

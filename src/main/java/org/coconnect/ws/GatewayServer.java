@@ -13,6 +13,7 @@ import org.apache.wss4j.common.crypto.Crypto;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.domain.Operation;
 import org.coconnect.exchange.Alerts;
+import org.coconnect.exchange.ExchangeMetrics;
 import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
@@ -34,7 +35,7 @@ public final class GatewayServer implements AutoCloseable {
 
     public static GatewayServer start(Bus bus, GatewayConfig config, GatewayKeys keys, Crypto crypto,
                                       PartnerDirectory partners, InboundCredentials credentials, ReceiveMessage receive,
-                                      Alerts alerts, Clock clock) {
+                                      Alerts alerts, ExchangeMetrics metrics, Clock clock) {
         configureTls(bus, config, keys, partners);
         XmlLimits.apply(bus);
         Map<String, Object> security = WsSecurityProperties.server(keys, crypto, config.timestampTimeToLive(),
@@ -49,7 +50,7 @@ public final class GatewayServer implements AutoCloseable {
                 endpoint.setProperties(new java.util.HashMap<>(security));
                 endpoint.getInInterceptors().add(new TransportAuthenticator(partners, credentials));
                 endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
-                endpoint.getOutFaultInterceptors().add(new FaultSanitizer(alerts));
+                endpoint.getOutFaultInterceptors().add(new FaultSanitizer(alerts, metrics, operation));
                 endpoint.publish(baseUrl(config) + "/" + operation.pathName());
                 server.endpoints.add(endpoint);
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,5 +98,29 @@ class ConfigLoaderTest {
         Path conf = conf(VALID.replace("gateway.country=KR", "gateway.country=Korea"), null, null);
         var e = assertThrows(ConfigException.class, () -> load(conf));
         assertTrue(e.getMessage().contains("ISO 3166-1"), e.getMessage());
+    }
+
+    @Test
+    void watchdogAndAlertSettingsDefaultToFiveMinutesTwoHoursAndSixtyDays() throws IOException {
+        var monitoring = load(conf(VALID, null, null)).monitoring();
+        assertEquals(new MonitoringConfig(Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofDays(60)), monitoring);
+    }
+
+    @Test
+    void watchdogAndAlertSettingsAreReadAsIsoDurations() throws IOException {
+        var monitoring = load(conf(VALID + """
+                watchdog.interval=PT1M
+                alerts.stuck-after=PT30M
+                alerts.certificate-expiry-warning=P90D
+                """, null, null)).monitoring();
+        assertEquals(new MonitoringConfig(Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofDays(90)), monitoring);
+    }
+
+    @Test
+    void aZeroWatchdogIntervalIsRefusedNamingTheKey() throws IOException {
+        Path conf = conf(VALID + "watchdog.interval=PT0S\n", null, null);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'watchdog.interval'") && e.getMessage().contains("greater than zero"),
+                e.getMessage());
     }
 }

@@ -12,6 +12,7 @@ import org.coconnect.config.Cidr;
 import org.coconnect.config.DeliveryConfig;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.KeystoreConfig;
+import org.coconnect.config.MonitoringConfig;
 import org.coconnect.config.PartnerConfig;
 import org.coconnect.config.RetentionConfig;
 import org.coconnect.domain.AdministrationId;
@@ -54,7 +55,7 @@ public final class TestGateways {
                 PKI.resolve(name + "/outbound-credentials"));
         return new GatewayConfig(self, "test", "127.0.0.1", port, DatabaseSettings.h2File(dataDir.resolve("coconnect")),
                 keystores, Duration.ofMinutes(5), Duration.ofMinutes(5), List.of(partners), dataDir,
-                DeliveryConfig.defaults(), RetentionConfig.defaults());
+                DeliveryConfig.defaults(), RetentionConfig.defaults(), MonitoringConfig.defaults());
     }
 
     public static PartnerConfig partner(AdministrationId administration, int port) {

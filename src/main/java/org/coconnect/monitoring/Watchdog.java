@@ -1,0 +1,183 @@
+package org.coconnect.monitoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.coconnect.config.MonitoringConfig;
+import org.coconnect.domain.CertificateState;
+import org.coconnect.error.ErrorCode;
+import org.coconnect.exchange.Alerts;
+import org.coconnect.persistence.Database;
+import org.coconnect.persistence.OutboxEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alerts on what no single message reveals: outbound messages pending, or COs waiting in a transient
+ * state, for longer than the threshold, and our own or partners' certificates close to expiry. A
+ * condition that lasts is alerted once a day, not on every pass.
+ */
+public final class Watchdog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+    /** A lasting condition is alerted again after this long, so that it is neither forgotten nor repeated every pass. */
+    private static final Duration REPEAT_AFTER = Duration.ofDays(1);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** CO states that only a message ends; what each waits for, for the alert text. */
+    private static final Map<String, String> WAITING = Map.of(
+            CertificateState.SENT.name(), "its delivery has no recorded outcome",
+            CertificateState.CANCELLATION_REQUESTED.name(), "the partner's cancellation status has not arrived",
+            CertificateState.CANCELLATION_NOTIFIED.name(), "our cancellation status has not been sent");
+
+    /** An outbound message pending past the threshold. */
+    record StuckMessage(String messageId, String partnerId, String operation, Instant createdAt, int attempts,
+                        String lastError) {
+    }
+
+    /** A CO in a waiting state past the threshold. */
+    record WaitingCertificate(String side, String issuingCountry, String number, int version, String partnerId,
+                              String state, Instant updatedAt) {
+    }
+
+    private final Database database;
+    private final Alerts alerts;
+    private final Clock clock;
+    private final MonitoringConfig settings;
+    private final List<WatchedCertificate> certificates;
+    private final Object passes = new Object();
+    private ScheduledExecutorService scheduler;
+
+    public Watchdog(Database database, Alerts alerts, Clock clock, MonitoringConfig settings,
+                    List<WatchedCertificate> certificates) {
+        this.database = database;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.settings = settings;
+        this.certificates = List.copyOf(certificates);
+    }
+
+    /** Runs a pass every watchdog interval until closed; the first at once, so a start shows expiring certificates. */
+    public synchronized Watchdog start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "coconnect-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::runQuietly, 0, settings.watchdogInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One pass of every check, in the calling thread; returns how many alerts it raised. Passes never overlap. */
+    public int runOnce() {
+        synchronized (passes) {
+            Instant now = clock.instant();
+            return stuckMessages(now) + waitingCertificates(now) + expiringCertificates(now);
+        }
+    }
+
+    private void runQuietly() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOG.error("Watchdog pass failed; the next pass retries", e);
+        }
+    }
+
+    private int stuckMessages(Instant now) {
+        Instant cutoff = now.minus(settings.stuckAfter());
+        List<StuckMessage> stuck = database.inTransaction(em -> em.createQuery("""
+                        select o.messageId, o.partnerId, o.operation, o.createdAt, o.attempts, o.lastError
+                        from OutboxEntity o where o.status = :pending and o.createdAt < :cutoff
+                        order by o.createdAt""", StuckMessage.class)
+                .setParameter("pending", OutboxEntity.Status.PENDING)
+                .setParameter("cutoff", cutoff)
+                .getResultList());
+        int raised = 0;
+        for (StuckMessage m : stuck) {
+            String detail = "Message " + m.messageId() + " (" + m.operation() + " to " + m.partnerId()
+                    + ") has waited for delivery for " + age(m.createdAt(), now) + " since " + m.createdAt() + ", after "
+                    + m.attempts() + " attempt(s)" + (m.lastError() == null ? "" : "; last error: " + m.lastError());
+            if (alerts.raiseOnce(REPEAT_AFTER, ErrorCode.MESSAGE_STUCK, m.partnerId(), m.messageId(),
+                    "message:" + m.messageId(), detail)) {
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    /** COs waiting in a transient state; one whose message is still pending is already alerted as that message. */
+    private int waitingCertificates(Instant now) {
+        Instant cutoff = now.minus(settings.stuckAfter());
+        List<WaitingCertificate> waiting = database.inTransaction(em -> em.createQuery("""
+                        select c.side, c.issuingCountry, c.number, c.version, c.partnerId, c.state, c.updatedAt
+                        from CertificateEntity c where c.state in :waiting and c.updatedAt < :cutoff
+                          and not exists (select o.id from OutboxEntity o
+                                          where o.certificateId = c.id and o.status = :pending)
+                        order by c.updatedAt""", WaitingCertificate.class)
+                .setParameter("waiting", WAITING.keySet())
+                .setParameter("cutoff", cutoff)
+                .setParameter("pending", OutboxEntity.Status.PENDING)
+                .getResultList());
+        int raised = 0;
+        for (WaitingCertificate c : waiting) {
+            String co = c.issuingCountry() + ":" + c.number() + " v" + c.version();
+            String detail = "CO " + co + " (" + c.side() + " side, partner " + c.partnerId() + ") has been "
+                    + c.state() + " for " + age(c.updatedAt(), now) + " since " + c.updatedAt() + ": "
+                    + WAITING.get(c.state());
+            String subject = "co:" + c.side() + ":" + c.issuingCountry() + ":" + c.number() + ":v" + c.version() + ":"
+                    + c.state();
+            if (alerts.raiseOnce(REPEAT_AFTER, ErrorCode.MESSAGE_STUCK, c.partnerId(), null, subject, detail)) {
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    private int expiringCertificates(Instant now) {
+        Instant horizon = now.plus(settings.certificateExpiryWarning());
+        int raised = 0;
+        for (WatchedCertificate c : certificates) {
+            if (c.notAfter().isAfter(horizon)) {
+                continue;
+            }
+            String detail = c.notAfter().isBefore(now)
+                    ? c.description() + " expired on " + c.notAfter() + "; exchanges that use it fail"
+                    : c.description() + " expires on " + c.notAfter() + ", in " + age(now, c.notAfter()) + "; "
+                    + (c.partnerId() == null ? "renew it and send the new certificate to the partners"
+                    : "ask the partner for its new certificate") + " before then";
+            if (alerts.raiseOnce(REPEAT_AFTER, ErrorCode.CERTIFICATE_EXPIRING, c.partnerId(), null, c.subject(), detail)) {
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    /** A span for people: "3d 4h" or "2h 5m". */
+    private static String age(Instant from, Instant to) {
+        Duration d = Duration.between(from, to);
+        return d.toDays() > 0 ? d.toDays() + "d " + d.toHoursPart() + "h" : d.toHours() + "h " + d.toMinutesPart() + "m";
+    }
+
+    /** Stops the schedule and lets a running pass finish, so that it does not outlive the database it reads. */
+    @Override
+    public synchronized void close() {
+        if (scheduler == null) {
+            return;
+        }
+        // No interrupt: an H2 file database interrupted in the middle of a write may close itself.
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Watchdog pass still running after {}; closing anyway", CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
