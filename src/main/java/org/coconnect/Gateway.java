@@ -28,7 +28,11 @@ import org.coconnect.monitoring.Watchdog;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.Database;
+import org.coconnect.error.ErrorCode;
+import org.coconnect.security.CertificateChecks;
+import org.coconnect.security.CertificateFactoryBc;
 import org.coconnect.security.CredentialFiles;
+import org.coconnect.security.Crls;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.MessageCrypto;
@@ -72,12 +76,12 @@ public final class Gateway implements AutoCloseable {
         this.clock = clock;
         this.keys = GatewayKeys.load(config.keystores());
         this.crypto = MessageCrypto.create(keys);
-        this.partners = new PartnerDirectory(config.partners(), keys.partners());
-        this.outboundLogins = CredentialFiles.readOutbound(config.keystores().outboundCredentials());
         this.database = Database.open(config.database());
-        this.bus = BusFactory.newInstance().createBus();
         this.audit = new AuditLog(database, clock);
         this.alerts = new Alerts(database, clock, audit);
+        this.partners = new PartnerDirectory(config.partners(), keys.partners(), acceptance(keys, config, alerts, clock));
+        this.outboundLogins = CredentialFiles.readOutbound(config.keystores().outboundCredentials());
+        this.bus = BusFactory.newInstance().createBus();
         this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
         var d = config.delivery();
         this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
@@ -88,6 +92,22 @@ public final class Gateway implements AutoCloseable {
         var m = config.monitoring();
         this.watchdog = new Watchdog(database, alerts, clock, m, certificates);
         this.healthCheck = new HealthCheck(database.dataSource(), outbox::backlog, clock, m.stuckAfter(), certificates);
+    }
+
+    /** Partner certificates are checked once at start-up; each one refused is logged and raises an alert. */
+    private static PartnerDirectory.CertificateAcceptance acceptance(GatewayKeys keys, GatewayConfig config, Alerts alerts,
+                                                                     Clock clock) {
+        var checks = new CertificateChecks(keys.trust(), Crls.load(config.keystores().own().getParent().resolve("crls")));
+        return (partnerId, cert, forMessages) -> {
+            var problems = checks.check(cert, forMessages ? CertificateFactoryBc.Purpose.MESSAGE
+                    : CertificateFactoryBc.Purpose.TLS, clock.instant());
+            if (!problems.isEmpty()) {
+                alerts.raise(ErrorCode.CERTIFICATE_NOT_TRUSTED, partnerId, null, "certificate "
+                        + cert.getSubjectX500Principal() + " serial " + cert.getSerialNumber().toString(16)
+                        + " is not used: " + String.join("; ", problems));
+            }
+            return problems;
+        };
     }
 
     /** Loads keys, opens (and migrates) the database and publishes the endpoints; delivery is started separately. */

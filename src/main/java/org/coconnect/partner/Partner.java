@@ -26,6 +26,7 @@ public record Partner(PartnerConfig config, List<X509Certificate> messageCertifi
     public X509Certificate encryptionCertificate() {
         return messageCertificates.stream()
                 .max(java.util.Comparator.comparing(X509Certificate::getNotBefore))
-                .orElseThrow(() -> new IllegalStateException("partner " + id() + " has no message certificate"));
+                .orElseThrow(() -> new IllegalStateException("partner " + id()
+                        + " has no valid message certificate (missing, expired or revoked)"));
     }
 }

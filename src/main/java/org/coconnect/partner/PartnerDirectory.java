@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.coconnect.config.ConfigException;
 import org.coconnect.config.PartnerConfig;
 import org.coconnect.domain.AdministrationId;
 
@@ -20,9 +19,26 @@ import org.coconnect.domain.AdministrationId;
  */
 public final class PartnerDirectory {
 
+    /** Decides whether a partner certificate may be used; returns the problems, empty when acceptable. */
+    @FunctionalInterface
+    public interface CertificateAcceptance {
+        List<String> problems(String partnerId, X509Certificate certificate, boolean forMessages);
+
+        /** Accepts every certificate: for tools that only read the store. */
+        CertificateAcceptance ALL = (id, cert, forMessages) -> List.of();
+    }
+
     private final Map<String, Partner> byId = new LinkedHashMap<>();
 
     public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore) {
+        this(partners, partnerStore, CertificateAcceptance.ALL);
+    }
+
+    /**
+     * Certificates that fail the acceptance checks (expired, revoked, weak key, wrong usage, foreign
+     * CA) are left out: a partner using one is refused as if it were unknown.
+     */
+    public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore, CertificateAcceptance acceptance) {
         for (PartnerConfig config : partners) {
             var message = new ArrayList<X509Certificate>();
             var tls = new ArrayList<X509Certificate>();
@@ -34,18 +50,16 @@ public final class PartnerDirectory {
                     }
                     var cert = (X509Certificate) partnerStore.getCertificate(alias);
                     String role = alias.substring(prefix.length());
-                    if (role.startsWith("message")) {
-                        message.add(cert);
-                    } else if (role.startsWith("tls")) {
-                        tls.add(cert);
+                    boolean forMessages = role.startsWith("message");
+                    if (!forMessages && !role.startsWith("tls")) {
+                        continue;
+                    }
+                    if (acceptance.problems(config.id(), cert, forMessages).isEmpty()) {
+                        (forMessages ? message : tls).add(cert);
                     }
                 }
             } catch (KeyStoreException e) {
                 throw new IllegalStateException("partner keystore not loaded", e);
-            }
-            if (message.isEmpty()) {
-                throw new ConfigException("partner keystore", prefix + "message",
-                        "no message certificate for partner " + config.id());
             }
             byId.put(config.id(), new Partner(config, message, tls));
         }
