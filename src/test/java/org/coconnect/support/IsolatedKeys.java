@@ -1,0 +1,46 @@
+package org.coconnect.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.KeystoreConfig;
+import org.coconnect.security.KeyStores;
+
+/** A copy of a test gateway's key material that a test may change without touching the shared test PKI. */
+public final class IsolatedKeys {
+
+    private IsolatedKeys() {
+    }
+
+    /** The configuration with its keystores and credential files copied into {@code dir}. */
+    public static GatewayConfig copy(GatewayConfig config, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        KeystoreConfig k = config.keystores();
+        var copied = new KeystoreConfig(copyOf(k.own(), dir), copyOf(k.partners(), dir), copyOf(k.trust(), dir),
+                k.password(), false, copyOf(k.inboundCredentials(), dir), copyOf(k.outboundCredentials(), dir));
+        return new GatewayConfig(config.self(), config.environment(), config.bindHost(), config.port(), config.database(),
+                copied, config.allowedClockSkew(), config.timestampTimeToLive(), config.partners(), config.dataDirectory(),
+                config.delivery(), config.retention(), config.monitoring());
+    }
+
+    private static Path copyOf(Path file, Path dir) throws IOException {
+        Path target = dir.resolve(file.getFileName());
+        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    /** The test PKI's demo CA (certificate and key). */
+    public record Ca(X509Certificate certificate, PrivateKey key) {
+        public static Ca load() throws Exception {
+            Path dir = Path.of("target", "test-pki", "ca");
+            char[] password = Files.readString(dir.resolve("password"), StandardCharsets.UTF_8).strip().toCharArray();
+            var store = KeyStores.load(dir.resolve("ca.p12"), password);
+            return new Ca((X509Certificate) store.getCertificate("demo-ca"), (PrivateKey) store.getKey("demo-ca", password));
+        }
+    }
+}
