@@ -25,6 +25,8 @@ import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.MessageCrypto;
 import org.coconnect.ws.GatewayServer;
 import org.coconnect.ws.OutboundPayloadWriter;
+import org.coconnect.ws.local.LocalOperations;
+import org.coconnect.ws.local.LocalServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     private final Outbox outbox;
     private final DeliveryWorker delivery;
     private GatewayServer server;
+    private LocalServer local;
 
     private Gateway(GatewayConfig config, Clock clock) {
         this.config = config;
@@ -73,6 +76,11 @@ public final class Gateway implements AutoCloseable {
                     receive, gateway.alerts, clock);
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
+            if (config.localApi().enabled()) {
+                gateway.local = LocalServer.start(config.localApi(), new LocalOperations(gateway.issueCertificate(),
+                        gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
+                        gateway.queryCertificates(), gateway.outbox));
+            }
             return gateway;
         } catch (RuntimeException e) {
             gateway.close();
@@ -141,6 +149,10 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        // Our own systems first: nothing new is accepted while the rest shuts down.
+        if (local != null) {
+            local.close();
+        }
         delivery.close();
         if (server != null) {
             server.close();

@@ -77,6 +77,6 @@ final class DemoCommand implements Callable<Integer> {
         DatabaseSettings db = DatabaseSettings.h2File(dir.resolve("coconnect"));
         return new GatewayConfig(config.self(), config.environment(), config.bindHost(), config.port(), db,
                 config.keystores(), config.allowedClockSkew(), config.timestampTimeToLive(), config.partners(), dir,
-                config.delivery());
+                config.delivery(), config.localApi());
     }
 }

@@ -10,7 +10,7 @@ import org.coconnect.persistence.DatabaseSettings;
 public record GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
-                            DeliveryConfig delivery) {
+                            DeliveryConfig delivery, LocalApiConfig localApi) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
@@ -23,11 +23,16 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery);
+                timestampTimeToLive, partners, dataDirectory, delivery, localApi);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, localApi);
+    }
+
+    public GatewayConfig withLocalApi(LocalApiConfig newLocalApi) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, newLocalApi);
     }
 }

@@ -11,6 +11,7 @@ import org.coconnect.Gateway;
 import org.coconnect.config.DeliveryConfig;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.KeystoreConfig;
+import org.coconnect.config.LocalApiConfig;
 import org.coconnect.config.PartnerConfig;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.persistence.DatabaseSettings;
@@ -29,6 +30,8 @@ public final class TestGateways {
     public static final String ID_ID = "ID-DJBC";
     private static final Path PKI = Path.of("target", "test-pki").toAbsolutePath();
     private static final char[] PASSWORD = "test-keystore-password".toCharArray();
+    /** The bearer token of every test gateway's local interface. */
+    public static final String LOCAL_TOKEN = "test-local-token-0123456789abcdef";
 
     private TestGateways() {
     }
@@ -51,7 +54,8 @@ public final class TestGateways {
                 PKI.resolve(name + "/trust.p12"), PASSWORD, true);
         return new GatewayConfig(self, "test", "127.0.0.1", port, DatabaseSettings.h2File(dataDir.resolve("coconnect")),
                 keystores, Duration.ofMinutes(5), Duration.ofMinutes(5), List.of(partners), dataDir,
-                DeliveryConfig.defaults());
+                DeliveryConfig.defaults(), new LocalApiConfig("127.0.0.1", freePort(), dataDir.resolve("local-token"),
+                LOCAL_TOKEN.toCharArray()));
     }
 
     public static PartnerConfig partner(AdministrationId administration, int port) {
