@@ -38,6 +38,8 @@ import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.MessageCrypto;
 import org.coconnect.ws.GatewayServer;
 import org.coconnect.ws.OutboundPayloadWriter;
+import org.coconnect.ws.local.LocalOperations;
+import org.coconnect.ws.local.LocalServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,7 @@ public final class Gateway implements AutoCloseable {
     private final Watchdog watchdog;
     private final HealthCheck healthCheck;
     private GatewayServer server;
+    private LocalServer local;
 
     private Gateway(GatewayConfig config, Clock clock) {
         this.config = config;
@@ -88,7 +91,8 @@ public final class Gateway implements AutoCloseable {
         this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), audit, metrics);
         this.delivery = new DeliveryWorker(outbox, this::client, config.selfId() + "@" + ProcessHandle.current().pid(),
                 d.parallelism(), 32);
-        var certificates = WatchedCertificate.of(keys, partners);
+        // Every configured certificate is watched, also those refused at start-up: an expired one must keep alerting.
+        var certificates = WatchedCertificate.of(keys, new PartnerDirectory(config.partners(), keys.partners()));
         var m = config.monitoring();
         this.watchdog = new Watchdog(database, alerts, clock, m, certificates);
         this.healthCheck = new HealthCheck(database.dataSource(), outbox::backlog, clock, m.stuckAfter(), certificates);
@@ -125,6 +129,11 @@ public final class Gateway implements AutoCloseable {
             gateway.watchdog.start();
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
+            if (config.localApi().enabled()) {
+                gateway.local = LocalServer.start(config.localApi(), new LocalOperations(gateway.issueCertificate(),
+                        gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
+                        gateway.queryCertificates(), gateway.outbox));
+            }
             return gateway;
         } catch (RuntimeException e) {
             gateway.close();
@@ -234,6 +243,10 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        // Our own systems first: nothing new is accepted while the rest shuts down.
+        if (local != null) {
+            local.close();
+        }
         watchdog.close();
         background.shutdownNow();
         try {

@@ -103,6 +103,7 @@ class DurabilityIT {
                 "keystores.partners=" + c.keystores().partners(),
                 "keystores.trust=" + c.keystores().trust(),
                 "keystores.password.file=" + dir.resolve("keystore-password"),
+                "local.port=0",
                 ""));
         var kr = c.partners().get(0);
         Files.writeString(conf.resolve("partners/" + kr.id() + ".properties"), String.join("\n",

@@ -75,8 +75,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         Files.createDirectories(dir);
         DatabaseSettings db = DatabaseSettings.h2File(dir.resolve("coconnect"));
-        return new GatewayConfig(config.self(), config.environment(), config.bindHost(), config.port(), db,
-                config.keystores(), config.allowedClockSkew(), config.timestampTimeToLive(), config.partners(), dir,
-                config.delivery(), config.retention(), config.monitoring());
+        return config.withDatabase(db, dir);
     }
 }

@@ -34,10 +34,23 @@ final class ServeCommand implements Callable<Integer> {
             config = config.withPort(port);
         }
         var stopped = new CountDownLatch(1);
-        try (Gateway gateway = Gateway.start(config, Clock.systemUTC()).startDelivery()) {
+        Gateway gateway;
+        try {
+            // Delivery too: what the local interface accepts must reach the partner without a further step.
+            gateway = Gateway.start(config, Clock.systemUTC()).startDelivery();
+        } catch (ConfigException e) {
+            // Some settings (such as local.host) can only be judged when the gateway binds them.
+            System.err.println("Configuration error: " + e.getMessage());
+            return 2;
+        }
+        try (gateway) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("CoConnect gateway " + config.selfId() + " serving at " + gateway.baseUrl()
                     + "/{send-co,send-amendment-notification,send-cancellation-status,send-feedback} (Ctrl-C stops)");
+            if (config.localApi().enabled()) {
+                System.out.println("Local interface for our own systems at http://" + config.localApi().host() + ":"
+                        + config.localApi().port() + " (bearer token in " + config.localApi().tokenFile() + ")");
+            }
             stopped.await();
         }
         return 0;

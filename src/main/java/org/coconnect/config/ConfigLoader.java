@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.RetrySchedule;
@@ -22,6 +24,8 @@ import org.coconnect.persistence.DatabaseSettings;
  */
 public final class ConfigLoader {
 
+    private static final int MIN_TOKEN_LENGTH = 32;
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
     private final Path baseDir;
     private final Map<String, String> environment;
 
@@ -48,7 +52,8 @@ public final class ConfigLoader {
                 delivery(file),
                 new RetentionConfig(file.duration("retention.payloads-for", RetentionConfig.defaults().payloadsFor()),
                         file.duration("retention.envelopes-for", RetentionConfig.defaults().envelopesFor())),
-                monitoring(file));
+                monitoring(file),
+                localApi(file, self.countryCode()));
     }
 
     private MonitoringConfig monitoring(PropertiesFile file) {
@@ -56,6 +61,48 @@ public final class ConfigLoader {
         return new MonitoringConfig(file.positiveDuration("watchdog.interval", defaults.watchdogInterval()),
                 file.positiveDuration("alerts.stuck-after", defaults.stuckAfter()),
                 file.positiveDuration("alerts.certificate-expiry-warning", defaults.certificateExpiryWarning()));
+    }
+
+    /**
+     * Only the local interface's settings, for the operator commands that talk to a running gateway:
+     * they need its address and token, not its keystores or database.
+     */
+    public LocalApiConfig localApi(Path confDir) {
+        var file = PropertiesFile.read(confDir.resolve("gateway.properties"));
+        return localApi(file, file.country("gateway.country"));
+    }
+
+    private LocalApiConfig localApi(PropertiesFile file, String country) {
+        String host = file.optional("local.host", "127.0.0.1");
+        int port = file.port("local.port", LocalApiConfig.DEFAULT_PORT);
+        if (port == 0) {
+            return new LocalApiConfig(host, 0, null, null);
+        }
+        Path tokenFile = resolve(file.optional("local.token.file",
+                "keystores/" + country.toLowerCase() + "/local-token"));
+        return new LocalApiConfig(host, port, tokenFile, token(file, tokenFile, file.bool("keystores.demo", false)));
+    }
+
+    private static char[] token(PropertiesFile file, Path tokenFile, boolean demo) {
+        String token;
+        try {
+            if (Files.isRegularFile(tokenFile)) {
+                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            } else if (demo) {
+                token = writeRandomSecret(tokenFile, 32);
+            } else {
+                throw new ConfigException(file.name(), "local.token.file", "no token file " + tokenFile
+                        + ": put a random token of at least " + MIN_TOKEN_LENGTH + " characters there, or set local.port=0");
+            }
+        } catch (IOException e) {
+            throw new ConfigException(file.name(), "local.token.file", "cannot be read: " + e.getMessage());
+        }
+        // The token travels in an HTTP header, and a short one could be guessed by another user of the host.
+        if (token.length() < MIN_TOKEN_LENGTH || !TOKEN.matcher(token).matches()) {
+            throw new ConfigException(file.name(), "local.token.file", "the token in " + tokenFile + " must be at least "
+                    + MIN_TOKEN_LENGTH + " printable ASCII characters without spaces");
+        }
+        return token.toCharArray();
     }
 
     private DeliveryConfig delivery(PropertiesFile file) {
@@ -114,18 +161,27 @@ public final class ConfigLoader {
             }
             if (demo) {
                 // Demo material only: a fresh random password, kept beside the generated keystores.
-                byte[] random = new byte[18];
-                new SecureRandom().nextBytes(random);
-                String generated = HexFormat.of().formatHex(random);
-                Files.createDirectories(passwordFile.toAbsolutePath().getParent());
-                Files.writeString(passwordFile, generated, StandardCharsets.UTF_8);
-                return generated.toCharArray();
+                return writeRandomSecret(passwordFile, 18).toCharArray();
             }
         } catch (IOException e) {
             throw new ConfigException(file.name(), "keystores.password.file", "cannot be read: " + e.getMessage());
         }
         throw new ConfigException(file.name(), "keystores.password.file",
                 "no keystore password: set " + variable + " or create " + passwordFile);
+    }
+
+    /** Writes a fresh random secret (hex) to a new file that only its owner may read, where the system allows. */
+    private static String writeRandomSecret(Path file, int bytes) throws IOException {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        String generated = HexFormat.of().formatHex(random);
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        if (absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(absolute, generated, StandardCharsets.UTF_8);
+        return generated;
     }
 
     private List<PartnerConfig> partners(Path partnersDir) {

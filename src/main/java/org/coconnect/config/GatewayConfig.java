@@ -10,7 +10,8 @@ import org.coconnect.persistence.DatabaseSettings;
 public record GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
-                            DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring) {
+                            DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
+                            LocalApiConfig localApi) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
@@ -24,16 +25,31 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi);
+    }
+
+    public GatewayConfig withKeystores(KeystoreConfig newKeystores) {
+        return new GatewayConfig(self, environment, bindHost, port, database, newKeystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi);
+    }
+
+    public GatewayConfig withDatabase(DatabaseSettings newDatabase, Path newDataDirectory) {
+        return new GatewayConfig(self, environment, bindHost, port, newDatabase, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi);
     }
 
     public GatewayConfig withMonitoring(MonitoringConfig newMonitoring) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi);
+    }
+
+    public GatewayConfig withLocalApi(LocalApiConfig newLocalApi) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi);
     }
 }

@@ -61,6 +61,14 @@ public enum ErrorCode {
     MESSAGE_STUCK("CC-6003", Use.LOG, "A message or CO has waited in a transient state for longer than the alert threshold."),
     CERTIFICATE_EXPIRING("CC-6004", Use.LOG, "An own or partner certificate expires within the warning period, or has expired."),
 
+    // 7xxx: the local interface, answering our own issuing and customs systems.
+    LOCAL_UNAUTHORIZED("CC-7001", Use.LOCAL, "The request to the local interface carries no valid bearer token."),
+    LOCAL_BAD_REQUEST("CC-7002", Use.LOCAL,
+            "The local interface does not understand the request: path, method, content type or JSON body."),
+    LOCAL_INVALID_FIELD("CC-7003", Use.LOCAL, "A field of the request is missing or malformed."),
+    UNKNOWN_MESSAGE("CC-7004", Use.LOCAL, "No message with this ID is in the outbox."),
+    ALREADY_DELIVERED("CC-7005", Use.LOCAL, "The message has been delivered; there is nothing to resend."),
+
     // 9xxx: our side. The sender should retry later.
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later.");
 

@@ -188,6 +188,16 @@ public final class Outbox {
         return new Backlog(((Number) row[0]).longValue(), (Instant) row[1]);
     }
 
+    /** Like {@link #byMessageId}, as a copy that holds no entity. */
+    public Optional<DeliveryView> delivery(String messageId) {
+        return byMessageId(messageId).map(DeliveryView::of);
+    }
+
+    /** Like {@link #undelivered}, as copies that hold no entity. */
+    public List<DeliveryView> undeliveredViews() {
+        return undelivered().stream().map(DeliveryView::of).toList();
+    }
+
     private static Optional<CertificateEntity> certificate(EntityManager em, OutboxEntity o) {
         return Optional.ofNullable(o.certificateId()).map(id -> em.find(CertificateEntity.class, id));
     }

@@ -27,6 +27,16 @@ public final class QueryCertificates {
                 .getResultStream().findFirst());
     }
 
+    /** Like {@link #find}, as a copy that holds no entity. */
+    public Optional<CertificateView> view(String side, CertificateReference ref) {
+        return find(side, ref).map(CertificateView::of);
+    }
+
+    /** Like {@link #search}, as copies that hold no entity. */
+    public List<CertificateView> list(String side, String number, String partnerId, String state, int limit) {
+        return search(side, number, partnerId, state, limit).stream().map(CertificateView::of).toList();
+    }
+
     /** Filters may be null (any). Newest change first, at most {@code limit}. */
     public List<CertificateEntity> search(String side, String number, String partnerId, String state, int limit) {
         return database.inTransaction(em -> CertificateStore.search(em, side, number, partnerId, state, limit));

@@ -1,6 +1,7 @@
 package org.coconnect.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,7 @@ class ConfigLoaderTest {
             keystores.partners=keystores/kr/partners.p12
             keystores.trust=keystores/kr/trust.p12
             keystores.password.file=keystores/kr/password
+            local.port=0
             """;
 
     private GatewayConfig load(Path conf) {
@@ -122,5 +125,58 @@ class ConfigLoaderTest {
         var e = assertThrows(ConfigException.class, () -> load(conf));
         assertTrue(e.getMessage().contains("'watchdog.interval'") && e.getMessage().contains("greater than zero"),
                 e.getMessage());
+    }
+
+    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+
+    private Path withLocalInterface(String extra) throws IOException {
+        return conf(VALID.replace("local.port=0\n", "") + extra, null, null);
+    }
+
+    @Test
+    void theLocalInterfaceDefaultsToLoopbackPort8480WithTheTokenFromItsFile() throws IOException {
+        Path conf = withLocalInterface("");
+        Files.createDirectories(dir.resolve("keystores/kr"));
+        Files.writeString(dir.resolve("keystores/kr/local-token"), TOKEN + "\n");
+        LocalApiConfig local = load(conf).localApi();
+        assertEquals("127.0.0.1", local.host());
+        assertEquals(8480, local.port());
+        assertEquals(TOKEN, new String(local.token()));
+        assertFalse(local.toString().contains(TOKEN), "the token never reaches a log");
+    }
+
+    @Test
+    void aDemoGatewayGeneratesItsLocalTokenForItsOwnerOnly() throws IOException {
+        Path conf = withLocalInterface("keystores.demo=true\nlocal.token.file=secrets/token\n");
+        LocalApiConfig local = load(conf).localApi();
+        Path file = dir.resolve("secrets/token");
+        assertEquals(Files.readString(file), new String(local.token()));
+        assertTrue(local.token().length >= 32);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void withoutATokenFileTheLocalInterfaceIsRefusedNamingTheKey() throws IOException {
+        Path conf = withLocalInterface("");
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'local.token.file'") && e.getMessage().contains("local.port=0"),
+                e.getMessage());
+    }
+
+    @Test
+    void aShortTokenIsRefused() throws IOException {
+        Path conf = withLocalInterface("local.token.file=token\n");
+        Files.writeString(dir.resolve("token"), "secret");
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("at least 32"), e.getMessage());
+    }
+
+    @Test
+    void theOperatorCommandsReadTheLocalSettingsWithoutTheKeystorePassword() throws IOException {
+        Path conf = withLocalInterface("local.port=9999\nlocal.token.file=token\n");
+        Files.writeString(dir.resolve("token"), TOKEN);
+        LocalApiConfig local = new ConfigLoader(dir, Map.of()).localApi(conf);
+        assertEquals(9999, local.port());
+        assertEquals(TOKEN, new String(local.token()));
     }
 }

@@ -23,9 +23,7 @@ public final class IsolatedKeys {
         KeystoreConfig k = config.keystores();
         var copied = new KeystoreConfig(copyOf(k.own(), dir), copyOf(k.partners(), dir), copyOf(k.trust(), dir),
                 k.password(), false, copyOf(k.inboundCredentials(), dir), copyOf(k.outboundCredentials(), dir));
-        return new GatewayConfig(config.self(), config.environment(), config.bindHost(), config.port(), config.database(),
-                copied, config.allowedClockSkew(), config.timestampTimeToLive(), config.partners(), config.dataDirectory(),
-                config.delivery(), config.retention(), config.monitoring());
+        return config.withKeystores(copied);
     }
 
     private static Path copyOf(Path file, Path dir) throws IOException {

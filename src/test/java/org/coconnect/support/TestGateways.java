@@ -13,6 +13,7 @@ import org.coconnect.config.DeliveryConfig;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.KeystoreConfig;
 import org.coconnect.config.MonitoringConfig;
+import org.coconnect.config.LocalApiConfig;
 import org.coconnect.config.PartnerConfig;
 import org.coconnect.config.RetentionConfig;
 import org.coconnect.domain.AdministrationId;
@@ -32,6 +33,8 @@ public final class TestGateways {
     public static final String ID_ID = "ID-DJBC";
     private static final Path PKI = Path.of("target", "test-pki").toAbsolutePath();
     private static final char[] PASSWORD = "test-keystore-password".toCharArray();
+    /** The bearer token of every test gateway's local interface. */
+    public static final String LOCAL_TOKEN = "test-local-token-0123456789abcdef";
 
     private TestGateways() {
     }
@@ -55,7 +58,8 @@ public final class TestGateways {
                 PKI.resolve(name + "/outbound-credentials"));
         return new GatewayConfig(self, "test", "127.0.0.1", port, DatabaseSettings.h2File(dataDir.resolve("coconnect")),
                 keystores, Duration.ofMinutes(5), Duration.ofMinutes(5), List.of(partners), dataDir,
-                DeliveryConfig.defaults(), RetentionConfig.defaults(), MonitoringConfig.defaults());
+                DeliveryConfig.defaults(), RetentionConfig.defaults(), MonitoringConfig.defaults(),
+                new LocalApiConfig("127.0.0.1", freePort(), dataDir.resolve("local-token"), LOCAL_TOKEN.toCharArray()));
     }
 
     public static PartnerConfig partner(AdministrationId administration, int port) {

@@ -1,0 +1,58 @@
+package org.coconnect.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Lists the COs the gateway holds, newest change first, filtered by side, number, partner or status. */
+@Command(name = "certificates", description = "List the COs the running gateway holds (newest change first).")
+final class CertificatesCommand extends LocalCommand {
+
+    @Option(names = "--side", description = "EXPORT (issued here) or IMPORT (received).")
+    String side;
+
+    @Option(names = "--number", description = "CO number.")
+    String number;
+
+    @Option(names = "--partner", description = "Partner ID, e.g. ID-DJBC.")
+    String partner;
+
+    @Option(names = "--status", description = "CO status, e.g. RECEIVED, CLAIMED, ACKNOWLEDGED.")
+    String status;
+
+    @Option(names = "--limit", description = "At most this many (default: 100).")
+    Integer limit;
+
+    @Override
+    LocalClient.Answer send(LocalClient client) throws IOException, InterruptedException {
+        var filters = new LinkedHashMap<String, String>();
+        filters.put("side", side);
+        filters.put("number", number);
+        filters.put("partner", partner);
+        filters.put("status", status);
+        filters.put("limit", limit == null ? null : limit.toString());
+        return client.get("/certificates" + LocalClient.query(filters));
+    }
+
+    @Override
+    void print(Map<String, Object> answer, PrintWriter out) {
+        List<?> certificates = answer.get("certificates") instanceof List<?> list ? list : List.of();
+        if (certificates.isEmpty()) {
+            out.println("No CO matches.");
+            return;
+        }
+        var table = new Table("SIDE", "CO", "PARTNER", "STATUS", "DECLARATION", "DECISION", "UPDATED");
+        for (Object element : certificates) {
+            @SuppressWarnings("unchecked")
+            var c = (Map<String, Object>) element;
+            table.row(c.get("side"), c.get("certificate"), c.get("partner"), c.get("status"), c.get("declarationNumber"),
+                    c.get("treatmentDecision"), c.get("updatedAt"));
+        }
+        table.print(out);
+        out.println(certificates.size() + " CO version(s).");
+    }
+}

@@ -1,0 +1,46 @@
+package org.coconnect.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.coconnect.domain.OriginTreatmentFeedback;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Records the decision on origin-based treatment for a claimed CO; the exporting side gets feedback. */
+@Command(name = "decide", description = "Grant or reject origin-based treatment on a claimed CO (import side).")
+final class DecideCommand extends LocalCommand {
+
+    @Parameters(index = "0", paramLabel = "<country>", description = "Issuing country of the CO, e.g. KR.")
+    String country;
+
+    @Parameters(index = "1", paramLabel = "<number>", description = "CO number.")
+    String number;
+
+    @Parameters(index = "2", paramLabel = "<version>", description = "CO version.")
+    int version;
+
+    @Parameters(index = "3", paramLabel = "GRANTED|REJECTED", description = "The decision.")
+    OriginTreatmentFeedback.Decision decision;
+
+    @Option(names = "--reason", description = "Why; required when the treatment is rejected.")
+    String reason;
+
+    @Override
+    LocalClient.Answer send(LocalClient client) throws IOException, InterruptedException {
+        var body = new LinkedHashMap<String, String>();
+        body.put("decision", decision.name());
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return client.postJson(LocalClient.path("certificates", country, number, version, "treatment"), body);
+    }
+
+    @Override
+    void print(Map<String, Object> answer, PrintWriter out) {
+        out.println("Treatment " + decision + " recorded for " + country + ":" + number + " v" + version
+                + "; send-feedback " + text(answer, "messageId") + " queued for delivery.");
+    }
+}

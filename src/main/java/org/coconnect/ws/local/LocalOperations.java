@@ -1,0 +1,13 @@
+package org.coconnect.ws.local;
+
+import org.coconnect.exchange.ClaimPreference;
+import org.coconnect.exchange.DecideTreatment;
+import org.coconnect.exchange.IssueCertificate;
+import org.coconnect.exchange.Outbox;
+import org.coconnect.exchange.QueryCertificates;
+import org.coconnect.exchange.RequestCancellation;
+
+/** The use cases the local interface drives, handed over by the gateway's wiring. */
+public record LocalOperations(IssueCertificate issue, RequestCancellation cancellation, ClaimPreference claims,
+                              DecideTreatment treatment, QueryCertificates query, Outbox outbox) {
+}

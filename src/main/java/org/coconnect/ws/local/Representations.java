@@ -1,0 +1,66 @@
+package org.coconnect.ws.local;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coconnect.domain.Problem;
+import org.coconnect.exchange.CertificateView;
+import org.coconnect.exchange.DeliveryView;
+
+/** The JSON shapes of the local interface's answers; documented in docs/local-interface.md. */
+final class Representations {
+
+    private Representations() {
+    }
+
+    static Map<String, Object> certificate(CertificateView c) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("certificate", c.reference().toString());
+        json.put("side", c.side());
+        json.put("issuingCountry", c.reference().issuingCountry());
+        json.put("number", c.reference().number());
+        json.put("version", c.reference().version());
+        json.put("partner", c.partnerId());
+        json.put("status", c.state());
+        json.put("issuedAt", c.issuedAt());
+        json.put("importingCountry", c.importingCountry());
+        json.put("exporterName", c.exporterName());
+        json.put("importerName", c.importerName());
+        json.put("agreementCode", c.agreementCode());
+        json.put("goodsItems", c.goodsItemCount());
+        json.put("cancellationReason", c.cancellationReason());
+        json.put("treatmentDecision", c.treatmentDecision());
+        json.put("decisionReason", c.decisionReason());
+        json.put("declarationNumber", c.declarationNumber());
+        json.put("updatedAt", c.updatedAt());
+        return json;
+    }
+
+    static Map<String, Object> delivery(DeliveryView d) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("messageId", d.messageId());
+        json.put("partner", d.partnerId());
+        json.put("operation", d.operation());
+        json.put("status", d.status());
+        json.put("attempts", d.attempts());
+        json.put("createdAt", d.createdAt());
+        json.put("lastAttemptAt", d.lastAttemptAt());
+        json.put("nextAttemptAt", d.nextAttemptAt());
+        json.put("lastError", d.lastError());
+        json.put("acknowledgement", d.ackStatus());
+        return json;
+    }
+
+    static Map<String, Object> problems(List<Problem> problems) {
+        return Map.of("problems", problems.stream().map(Representations::problem).toList());
+    }
+
+    private static Map<String, Object> problem(Problem p) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("code", p.code().code());
+        json.put("severity", p.severity().name());
+        json.put("text", p.text());
+        json.put("location", p.location());
+        return json;
+    }
+}
