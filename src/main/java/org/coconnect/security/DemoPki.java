@@ -27,8 +27,6 @@ import org.coconnect.config.PartnerConfig;
 public final class DemoPki {
 
     private static final String CA_ALIAS = "demo-ca";
-    private static final Duration CA_VALIDITY = Duration.ofDays(3650);
-    private static final Duration CERT_VALIDITY = Duration.ofDays(730);
 
     private final Path caDirectory;
 
@@ -43,10 +41,11 @@ public final class DemoPki {
             return;
         }
         try {
-            var ca = loadOrCreateCa();
+            var ca = CertificateAuthority.existsIn(caDirectory) ? CertificateAuthority.load(caDirectory)
+                    : CertificateAuthority.create(caDirectory, "CN=CoConnect Demo Root CA, O=CoConnect demo");
             for (GatewayConfig gateway : demo) {
                 if (!Files.isRegularFile(gateway.keystores().own())) {
-                    createOwnKeys(gateway, ca);
+                    KeyStores.save(ca.issueGatewayKeys(gateway), gateway.keystores().own(), gateway.keystores().password());
                 }
             }
             for (GatewayConfig gateway : demo) {
@@ -82,46 +81,8 @@ public final class DemoPki {
         }
     }
 
-    private record Ca(X509Certificate certificate, PrivateKey key) {
-    }
 
-    private Ca loadOrCreateCa() throws IOException, GeneralSecurityException {
-        Path store = caDirectory.resolve("ca.p12");
-        Path passwordFile = caDirectory.resolve("password");
-        if (Files.isRegularFile(store) && Files.isRegularFile(passwordFile)) {
-            char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
-            KeyStore ks = KeyStores.load(store, password);
-            return new Ca((X509Certificate) ks.getCertificate(CA_ALIAS), (PrivateKey) ks.getKey(CA_ALIAS, password));
-        }
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        char[] password = HexFormat.of().formatHex(random).toCharArray();
-        KeyPair keys = CertificateFactoryBc.newRsaKeyPair(3072);
-        X509Certificate cert = CertificateFactoryBc.selfSignedCa("CN=CoConnect Demo Root CA, O=CoConnect demo", keys, CA_VALIDITY);
-        KeyStore ks = KeyStores.empty();
-        ks.setKeyEntry(CA_ALIAS, keys.getPrivate(), password, new Certificate[] {cert});
-        Files.createDirectories(caDirectory);
-        Files.writeString(passwordFile, new String(password), StandardCharsets.UTF_8);
-        KeyStores.save(ks, store, password);
-        return new Ca(cert, keys.getPrivate());
-    }
 
-    private void createOwnKeys(GatewayConfig gateway, Ca ca) throws IOException, GeneralSecurityException {
-        String country = gateway.self().countryCode();
-        String name = gateway.self().authorityId();
-        KeystoreConfig stores = gateway.keystores();
-        KeyStore own = KeyStores.empty();
-        KeyPair messageKeys = CertificateFactoryBc.newRsaKeyPair(2048);
-        X509Certificate message = CertificateFactoryBc.issue("CN=" + gateway.selfId() + " message, O=" + name + ", C=" + country,
-                messageKeys, CertificateFactoryBc.Purpose.MESSAGE, ca.certificate(), ca.key(), CERT_VALIDITY);
-        own.setKeyEntry(GatewayKeys.MESSAGE_ALIAS, messageKeys.getPrivate(), stores.password(),
-                new Certificate[] {message, ca.certificate()});
-        KeyPair tlsKeys = CertificateFactoryBc.newRsaKeyPair(2048);
-        X509Certificate tls = CertificateFactoryBc.issue("CN=localhost, OU=" + gateway.selfId() + ", O=" + name + ", C=" + country,
-                tlsKeys, CertificateFactoryBc.Purpose.TLS, ca.certificate(), ca.key(), CERT_VALIDITY, "localhost");
-        own.setKeyEntry(GatewayKeys.TLS_ALIAS, tlsKeys.getPrivate(), stores.password(), new Certificate[] {tls, ca.certificate()});
-        KeyStores.save(own, stores.own(), stores.password());
-    }
 
     private void writeTrustAndPartners(GatewayConfig gateway, List<GatewayConfig> demo, X509Certificate caCert)
             throws IOException, GeneralSecurityException {

@@ -35,11 +35,10 @@ class CertificateLifecycleIT {
     }
 
     /** KR with a new message key, issued by the same CA; returns KR's config using it. */
-    private GatewayConfig rotatedKr(GatewayConfig kr, IsolatedKeys.Ca ca) throws Exception {
+    private GatewayConfig rotatedKr(GatewayConfig kr, CertificateAuthority ca) throws Exception {
         GatewayConfig copy = IsolatedKeys.copy(kr, dir.resolve("kr-new"));
         var keys = CertificateFactoryBc.newRsaKeyPair(2048);
-        var cert = CertificateFactoryBc.issue("CN=KR-KCS message 2027, O=KCS, C=KR", keys,
-                CertificateFactoryBc.Purpose.MESSAGE, ca.certificate(), ca.key(), Duration.ofDays(730));
+        var cert = ca.issue("CN=KR-KCS message 2027, O=KCS, C=KR", keys, CertificateFactoryBc.Purpose.MESSAGE);
         var own = KeyStores.load(copy.keystores().own(), copy.keystores().password());
         own.setKeyEntry(GatewayKeys.MESSAGE_ALIAS, keys.getPrivate(), copy.keystores().password(),
                 new Certificate[] {cert, ca.certificate()});
@@ -57,7 +56,7 @@ class CertificateLifecycleIT {
     @Test
     void duringARotationBothTheOldAndTheNewCertificateAreAcceptedAndTheOldOneNotAfterItIsRemoved() throws Exception {
         List<GatewayConfig> configs = TestGateways.configs(dir);
-        var ca = IsolatedKeys.Ca.load();
+        var ca = CertificateAuthority.load(java.nio.file.Path.of("target", "test-pki", "ca"));
         GatewayConfig newKr = rotatedKr(configs.get(0), ca);
         GatewayConfig id = IsolatedKeys.copy(configs.get(1), dir.resolve("id"));
         addPartnerCertificate(id, "kr-kcs.message.2027", newKr);
@@ -82,7 +81,7 @@ class CertificateLifecycleIT {
     @Test
     void aCertificateRevokedByTheCasCrlIsRefusedAndAlerted() throws Exception {
         List<GatewayConfig> configs = TestGateways.configs(dir);
-        var ca = IsolatedKeys.Ca.load();
+        var ca = CertificateAuthority.load(java.nio.file.Path.of("target", "test-pki", "ca"));
         GatewayConfig id = IsolatedKeys.copy(configs.get(1), dir.resolve("id"));
         var krMessage = (java.security.cert.X509Certificate) KeyStores.load(configs.get(0).keystores().own(),
                 configs.get(0).keystores().password()).getCertificate(GatewayKeys.MESSAGE_ALIAS);

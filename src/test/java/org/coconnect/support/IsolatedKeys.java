@@ -1,15 +1,11 @@
 package org.coconnect.support;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.KeystoreConfig;
-import org.coconnect.security.KeyStores;
 
 /** A copy of a test gateway's key material that a test may change without touching the shared test PKI. */
 public final class IsolatedKeys {
@@ -32,13 +28,4 @@ public final class IsolatedKeys {
         return target;
     }
 
-    /** The test PKI's demo CA (certificate and key). */
-    public record Ca(X509Certificate certificate, PrivateKey key) {
-        public static Ca load() throws Exception {
-            Path dir = Path.of("target", "test-pki", "ca");
-            char[] password = Files.readString(dir.resolve("password"), StandardCharsets.UTF_8).strip().toCharArray();
-            var store = KeyStores.load(dir.resolve("ca.p12"), password);
-            return new Ca((X509Certificate) store.getCertificate("demo-ca"), (PrivateKey) store.getKey("demo-ca", password));
-        }
-    }
 }

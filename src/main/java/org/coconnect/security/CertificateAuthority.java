@@ -1,0 +1,130 @@
+package org.coconnect.security;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.coconnect.config.GatewayConfig;
+
+/**
+ * A small CA kept in a directory: {@code ca.p12}, its {@code password}, and {@code revoked.txt}
+ * (one hexadecimal serial number per line). It issues each gateway's message and TLS keys and
+ * publishes a CRL.
+ */
+public final class CertificateAuthority {
+
+    static final String ALIAS = "ca";
+    private static final Duration CA_VALIDITY = Duration.ofDays(3650);
+    private static final Duration CERT_VALIDITY = Duration.ofDays(730);
+
+    private final Path directory;
+    private final X509Certificate certificate;
+    private final PrivateKey key;
+
+    private CertificateAuthority(Path directory, X509Certificate certificate, PrivateKey key) {
+        this.directory = directory;
+        this.certificate = certificate;
+        this.key = key;
+    }
+
+    public static boolean existsIn(Path directory) {
+        return Files.isRegularFile(directory.resolve("ca.p12")) && Files.isRegularFile(directory.resolve("password"));
+    }
+
+    /** A new CA (RSA 3072) with a random password kept beside it. */
+    public static CertificateAuthority create(Path directory, String distinguishedName)
+            throws IOException, GeneralSecurityException {
+        if (existsIn(directory)) {
+            throw new IllegalStateException("a CA already exists in " + directory);
+        }
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        char[] password = HexFormat.of().formatHex(random).toCharArray();
+        KeyPair keys = CertificateFactoryBc.newRsaKeyPair(3072);
+        X509Certificate cert = CertificateFactoryBc.selfSignedCa(distinguishedName, keys, CA_VALIDITY);
+        KeyStore ks = KeyStores.empty();
+        ks.setKeyEntry(ALIAS, keys.getPrivate(), password, new Certificate[] {cert});
+        Files.createDirectories(directory);
+        CredentialFiles.append(directory.resolve("password"), new String(password));
+        KeyStores.save(ks, directory.resolve("ca.p12"), password);
+        return new CertificateAuthority(directory, cert, keys.getPrivate());
+    }
+
+    public static CertificateAuthority load(Path directory) throws IOException, GeneralSecurityException {
+        char[] password = Files.readString(directory.resolve("password"), StandardCharsets.UTF_8).strip().toCharArray();
+        KeyStore ks = KeyStores.load(directory.resolve("ca.p12"), password);
+        String alias = ks.containsAlias(ALIAS) ? ALIAS : ks.aliases().nextElement();
+        return new CertificateAuthority(directory, (X509Certificate) ks.getCertificate(alias),
+                (PrivateKey) ks.getKey(alias, password));
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The CA's private key, for this package's issuers only. */
+    PrivateKey key() {
+        return key;
+    }
+
+    /** One end-entity certificate for the given key, e.g. a new message key during a rotation. */
+    public X509Certificate issue(String distinguishedName, KeyPair keys, CertificateFactoryBc.Purpose purpose,
+                                 String... dnsNames) {
+        return CertificateFactoryBc.issue(distinguishedName, keys, purpose, certificate, key, CERT_VALIDITY, dnsNames);
+    }
+
+    /** A gateway's own keystore: a message key (signature and encryption) and a TLS key, each with its usage. */
+    public KeyStore issueGatewayKeys(GatewayConfig gateway) throws GeneralSecurityException {
+        String country = gateway.self().countryCode();
+        String name = gateway.self().authorityId();
+        char[] password = gateway.keystores().password();
+        KeyStore own = KeyStores.empty();
+        KeyPair messageKeys = CertificateFactoryBc.newRsaKeyPair(2048);
+        X509Certificate message = CertificateFactoryBc.issue("CN=" + gateway.selfId() + " message, O=" + name + ", C=" + country,
+                messageKeys, CertificateFactoryBc.Purpose.MESSAGE, certificate, key, CERT_VALIDITY);
+        own.setKeyEntry(GatewayKeys.MESSAGE_ALIAS, messageKeys.getPrivate(), password, new Certificate[] {message, certificate});
+        KeyPair tlsKeys = CertificateFactoryBc.newRsaKeyPair(2048);
+        String host = tlsHostName(gateway);
+        X509Certificate tls = CertificateFactoryBc.issue("CN=" + host + ", OU=" + gateway.selfId() + ", O=" + name
+                + ", C=" + country, tlsKeys, CertificateFactoryBc.Purpose.TLS, certificate, key, CERT_VALIDITY, host);
+        own.setKeyEntry(GatewayKeys.TLS_ALIAS, tlsKeys.getPrivate(), password, new Certificate[] {tls, certificate});
+        return own;
+    }
+
+    /** The name partners reach us by: localhost for a loopback gateway (the demo), else the bind address. */
+    private static String tlsHostName(GatewayConfig gateway) {
+        String host = gateway.bindHost();
+        return host.startsWith("127.") || host.equals("::1") || host.equals("localhost") ? "localhost" : host;
+    }
+
+    /** Records a certificate as revoked; it appears in every CRL issued from now on. */
+    public void revoke(BigInteger serial) throws IOException {
+        CredentialFiles.append(directory.resolve("revoked.txt"), serial.toString(16));
+    }
+
+    public List<BigInteger> revoked() throws IOException {
+        Path file = directory.resolve("revoked.txt");
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> new BigInteger(s, 16)).toList();
+    }
+
+    public X509CRL crl(Instant now, Duration validity) throws IOException {
+        return CrlIssuer.issue(certificate, key, revoked(), now, validity);
+    }
+}
