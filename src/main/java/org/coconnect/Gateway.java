@@ -132,7 +132,7 @@ public final class Gateway implements AutoCloseable {
             if (config.localApi().enabled()) {
                 gateway.local = LocalServer.start(config.localApi(), new LocalOperations(gateway.issueCertificate(),
                         gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
-                        gateway.queryCertificates(), gateway.outbox));
+                        gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText));
             }
             return gateway;
         } catch (RuntimeException e) {

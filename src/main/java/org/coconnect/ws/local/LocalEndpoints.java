@@ -137,4 +137,24 @@ final class LocalEndpoints {
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    /** GET /health: the health snapshot; 503 when the gateway is DOWN, so a probe needs only the status code. */
+    LocalResponse health() {
+        var h = operations.health().get();
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("status", h.status().name());
+        body.put("checkedAt", h.checkedAt().toString());
+        body.put("databaseReachable", h.databaseReachable());
+        body.put("outboxPending", h.outboxPending());
+        body.put("oldestPendingAge", h.oldestPendingAge() == null ? null : h.oldestPendingAge().toString());
+        body.put("certificatesValid", h.certificatesValid());
+        body.put("problems", h.problems());
+        return LocalResponse.of(h.status() == org.coconnect.monitoring.Health.Status.DOWN ? 503 : 200, body);
+    }
+
+    /** GET /metrics: every metric in the Prometheus text format. */
+    LocalResponse metrics() {
+        return LocalResponse.of(200, new LocalResponse.Text("text/plain; version=0.0.4; charset=utf-8",
+                operations.metrics().get()));
+    }
 }

@@ -1,13 +1,16 @@
 package org.coconnect.ws.local;
 
+import java.util.function.Supplier;
 import org.coconnect.exchange.ClaimPreference;
 import org.coconnect.exchange.DecideTreatment;
 import org.coconnect.exchange.IssueCertificate;
 import org.coconnect.exchange.Outbox;
 import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.RequestCancellation;
+import org.coconnect.monitoring.Health;
 
 /** The use cases the local interface drives, handed over by the gateway's wiring. */
 public record LocalOperations(IssueCertificate issue, RequestCancellation cancellation, ClaimPreference claims,
-                              DecideTreatment treatment, QueryCertificates query, Outbox outbox) {
+                              DecideTreatment treatment, QueryCertificates query, Outbox outbox,
+                              Supplier<Health> health, Supplier<String> metrics) {
 }

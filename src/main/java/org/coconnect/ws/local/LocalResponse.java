@@ -6,6 +6,10 @@ import java.util.Map;
 /** What an endpoint answers: status, JSON body (maps and lists) and extra headers. */
 record LocalResponse(int status, Object body, Map<String, String> headers) {
 
+    /** A body written as it is, with its own content type, instead of as JSON. */
+    record Text(String contentType, String text) {
+    }
+
     static LocalResponse of(int status, Object body) {
         return new LocalResponse(status, body, Map.of());
     }

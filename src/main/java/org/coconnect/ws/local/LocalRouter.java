@@ -111,6 +111,10 @@ final class LocalRouter implements HttpHandler {
             return get(request, () -> endpoints.deliveries(request));
         } else if (resource.equals("deliveries") && size == 3 && path.get(2).equals("resend")) {
             return post(request, () -> endpoints.resend(path.get(1)));
+        } else if (resource.equals("health") && size == 1) {
+            return get(request, endpoints::health);
+        } else if (resource.equals("metrics") && size == 1) {
+            return get(request, endpoints::metrics);
         }
         throw new LocalApiException(404, ErrorCode.LOCAL_BAD_REQUEST, "There is no resource "
                 + request.method() + " /" + String.join("/", path) + "; see docs/local-interface.md.");
@@ -142,9 +146,15 @@ final class LocalRouter implements HttpHandler {
     }
 
     private static void write(HttpExchange exchange, LocalResponse response) throws IOException {
-        byte[] body = (JsonWriter.write(response.body()) + "\n").getBytes(StandardCharsets.UTF_8);
         var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json; charset=utf-8");
+        byte[] body;
+        if (response.body() instanceof LocalResponse.Text text) {
+            body = text.text().getBytes(StandardCharsets.UTF_8);
+            headers.set("Content-Type", text.contentType());
+        } else {
+            body = (JsonWriter.write(response.body()) + "\n").getBytes(StandardCharsets.UTF_8);
+            headers.set("Content-Type", "application/json; charset=utf-8");
+        }
         headers.set("Cache-Control", "no-store");
         headers.set("X-Content-Type-Options", "nosniff");
         response.headers().forEach(headers::set);

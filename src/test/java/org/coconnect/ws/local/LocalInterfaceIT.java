@@ -192,4 +192,24 @@ class LocalInterfaceIT {
     private static List<Object> numbers(LocalHttp.Reply reply) {
         return ((List<?>) reply.json().get("certificates")).stream().map(c -> (Object) ((Map<?, ?>) c).get("number")).toList();
     }
+
+    @Test
+    void healthIsServedAsJsonWithItsStatus() {
+        var reply = krHttp.get("/health");
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("UP", reply.json().get("status"), reply.body());
+        assertEquals(Boolean.TRUE, reply.json().get("databaseReachable"));
+    }
+
+    @Test
+    void metricsAreServedInThePrometheusTextFormat() {
+        issueAndDeliver("KR-LOCAL-METRICS");
+        var reply = krHttp.get("/metrics");
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.headers().getOrDefault("content-type", List.of("")).get(0).startsWith("text/plain"),
+                reply.headers().toString());
+        assertTrue(reply.body().contains("coconnect_messages_sent_total{operation=\"send-co\",outcome=\"ACCEPTED\"}"),
+                reply.body());
+        assertTrue(reply.body().contains("coconnect_outbox_pending"), reply.body());
+    }
 }
