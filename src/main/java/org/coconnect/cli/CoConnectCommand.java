@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code coconnect} command line: serve, demo and the operator commands. */
 @Command(name = "coconnect", mixinStandardHelpOptions = true, version = "CoConnect gateway 0.1",
         description = "Gateway for the exchange of electronic Certificates of Origin (WCO Interconnectivity Framework).",
-        subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, HashPasswordCommand.class, AuditVerifyCommand.class, IssueCommand.class, CancelCommand.class, ClaimCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, HashPasswordCommand.class, AuditVerifyCommand.class,
+                RetentionCommand.class, IssueCommand.class, CancelCommand.class, ClaimCommand.class,
                 DecideCommand.class, CertificatesCommand.class, DeliveriesCommand.class, ResendCommand.class})
 public final class CoConnectCommand implements Runnable {
 

@@ -15,6 +15,16 @@ public final class TlsMaterial {
     /** TLS versions we speak; anything older is refused. */
     public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
+    /**
+     * Cipher suites: TLS 1.3's, and for TLS 1.2 only forward-secret AEAD suites (ECDHE with AES-GCM or
+     * ChaCha20-Poly1305); no CBC, no static RSA key exchange.
+     */
+    public static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
     private TlsMaterial() {
     }
 

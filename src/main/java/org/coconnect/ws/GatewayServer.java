@@ -71,6 +71,9 @@ public final class GatewayServer implements AutoCloseable {
         tls.setTrustManagers(TlsMaterial.trustManagers(keys,
                 partners.all().stream().flatMap((Partner p) -> p.tlsCertificates().stream()).toList()));
         tls.setIncludeProtocols(TlsMaterial.PROTOCOLS);
+        var suites = new org.apache.cxf.configuration.security.FiltersType();
+        suites.getInclude().addAll(TlsMaterial.CIPHER_SUITES);
+        tls.setCipherSuitesFilter(suites);
         var clientAuth = new ClientAuthentication();
         clientAuth.setWant(true);
         clientAuth.setRequired(true);

@@ -73,4 +73,36 @@ class CertificateLifecycleTest {
                     && s != CertificateState.TREATMENT_REJECTED, hasExit, s.name());
         }
     }
+
+    /** Every (state, event) pair outside the table is refused: the table is the whole truth. */
+    @ParameterizedTest
+    @EnumSource(CertificateState.class)
+    void everyTransitionOutsideTheTableIsRefused(CertificateState from) {
+        var allowed = java.util.Map.of(
+                CertificateState.ISSUED, EnumSet.of(CertificateEvent.START_DELIVERY),
+                CertificateState.SENT, EnumSet.of(CertificateEvent.CONFIRM_DELIVERY, CertificateEvent.REFUSE_DELIVERY,
+                        CertificateEvent.FAIL_DELIVERY),
+                CertificateState.DELIVERY_FAILED, EnumSet.of(CertificateEvent.START_DELIVERY, CertificateEvent.CONFIRM_DELIVERY),
+                CertificateState.ACKNOWLEDGED, EnumSet.of(CertificateEvent.REQUEST_CANCELLATION, CertificateEvent.REPORT_TREATMENT),
+                CertificateState.CANCELLATION_REQUESTED, EnumSet.of(CertificateEvent.ACCEPT_CANCELLATION,
+                        CertificateEvent.DECLINE_CANCELLATION, CertificateEvent.REPORT_TREATMENT),
+                CertificateState.CANCELLED, EnumSet.of(CertificateEvent.SUPERSEDE),
+                CertificateState.RECEIVED, EnumSet.of(CertificateEvent.NOTIFY_CANCELLATION, CertificateEvent.CLAIM),
+                CertificateState.CANCELLATION_NOTIFIED, EnumSet.of(CertificateEvent.CONFIRM_CANCELLATION,
+                        CertificateEvent.REFUSE_CANCELLATION),
+                CertificateState.CLAIMED, EnumSet.of(CertificateEvent.NOTIFY_CANCELLATION, CertificateEvent.REFUSE_CANCELLATION,
+                        CertificateEvent.GRANT_TREATMENT, CertificateEvent.REJECT_TREATMENT));
+        Set<CertificateEvent> ok = new java.util.HashSet<>(allowed.getOrDefault(from, EnumSet.noneOf(CertificateEvent.class)));
+        if (from == CertificateState.TREATMENT_GRANTED || from == CertificateState.TREATMENT_REJECTED) {
+            ok.addAll(EnumSet.of(CertificateEvent.NOTIFY_CANCELLATION, CertificateEvent.REFUSE_CANCELLATION));
+        }
+        for (CertificateEvent event : CertificateEvent.values()) {
+            if (ok.contains(event)) {
+                assertTrue(CertificateLifecycle.next(from, event).isPresent(), from + " allows " + event);
+            } else {
+                assertThrows(InvalidTransitionException.class, () -> CertificateLifecycle.apply(from, event),
+                        from + " must refuse " + event);
+            }
+        }
+    }
 }

@@ -161,4 +161,16 @@ class TransportSecurityIT {
             assertTrue(StoredRows.alerts(fresh).stream().anyMatch(a -> a.code().equals("CC-1105")));
         }
     }
+
+    @Test
+    void theWsdlWithItsSecurityPolicyIsServedAtEachOperationsAddressToAnAuthenticatedPartner() throws Exception {
+        HttpClient client = tlsClient(TlsMaterial.keyManagers(krKeys));
+        for (String operation : List.of("send-co", "send-amendment-notification", "send-cancellation-status", "send-feedback")) {
+            var request = HttpRequest.newBuilder(URI.create(id.baseUrl() + "/" + operation + "?wsdl"))
+                    .header("Authorization", basic(krLogin.user(), new String(krLogin.password()))).GET().build();
+            var wsdl = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(wsdl.contains("CoConnectMessageSecurity") && wsdl.contains("AsymmetricBinding"), wsdl);
+            assertTrue(wsdl.contains(id.baseUrl() + "/" + operation), "the address is the one served: " + operation);
+        }
+    }
 }
