@@ -216,7 +216,21 @@ public final class ConfigLoader {
                     "set partner.endpoint.domain (pattern https://{environment}.coconnect.{domain}) or partner.endpoint.url");
         }
         return new PartnerConfig(id, administration, environmentName, domain, url, networks(file),
-                file.optional("partner.inbound.user", id));
+                file.optional("partner.inbound.user", id), limits(file));
+    }
+
+    private static PartnerLimits limits(PropertiesFile file) {
+        var defaults = PartnerLimits.defaults();
+        int concurrent = file.positiveInt("partner.max-concurrent", defaults.maxConcurrent());
+        String rate = file.optional("partner.rate-limit", null);
+        if (rate == null) {
+            return new PartnerLimits(concurrent, defaults.requests(), defaults.per());
+        }
+        try {
+            return PartnerLimits.parseRate(concurrent, rate);
+        } catch (RuntimeException e) {
+            throw new ConfigException(file.name(), "partner.rate-limit", e.getMessage() + ", got '" + rate + "'");
+        }
     }
 
     private static List<Cidr> networks(PropertiesFile file) {

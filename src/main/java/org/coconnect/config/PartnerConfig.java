@@ -12,12 +12,17 @@ import org.coconnect.domain.AdministrationId;
  *                        https://{environment}.coconnect.{domain} is used
  * @param allowedNetworks source addresses the partner may connect from
  * @param inboundUser     the HTTP Basic login the partner uses with us
+ * @param limits          requests in flight and per period the partner may send
  */
 public record PartnerConfig(String id, AdministrationId administration, String environment, String domain,
-                            URI endpointUrl, List<Cidr> allowedNetworks, String inboundUser) {
+                            URI endpointUrl, List<Cidr> allowedNetworks, String inboundUser, PartnerLimits limits) {
 
     public PartnerConfig {
         allowedNetworks = List.copyOf(allowedNetworks);
+    }
+
+    public PartnerConfig withLimits(PartnerLimits newLimits) {
+        return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, newLimits);
     }
 
     /** Whether the partner may connect from this address. */

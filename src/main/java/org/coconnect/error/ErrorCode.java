@@ -29,6 +29,7 @@ public enum ErrorCode {
     MALFORMED_PAYLOAD("CC-2002", Use.FAULT, "The payload is not well-formed XML or uses forbidden constructs (DTD, entities)."),
     WRONG_OPERATION("CC-2003", Use.FAULT, "The payload element does not belong to the operation served at this address."),
     PAYLOAD_LIMIT_EXCEEDED("CC-2004", Use.FAULT, "The payload exceeds a size, depth or count limit."),
+    RATE_LIMITED("CC-2005", Use.FAULT, "Too many requests from this partner at once or in this period; retry later."),
 
     // 3xxx: header and identity.
     RECEIVER_NOT_US("CC-3001", Use.ACK, "The header's receiver is not this administration."),

@@ -41,6 +41,7 @@ public final class GatewayServer implements AutoCloseable {
         Map<String, Object> security = WsSecurityProperties.server(keys, crypto, config.timestampTimeToLive(),
                 config.allowedClockSkew());
         var server = new GatewayServer();
+        var throttle = new PartnerThrottle(partners, clock);
         try {
             for (Operation operation : Operation.values()) {
                 var endpoint = new EndpointImpl(bus, new GatewayEndpoint(operation, config.self(), partners, receive, clock));
@@ -49,6 +50,9 @@ public final class GatewayServer implements AutoCloseable {
                 endpoint.setEndpointName(Contract.port(operation));
                 endpoint.setProperties(new java.util.HashMap<>(security));
                 endpoint.getInInterceptors().add(new TransportAuthenticator(partners, credentials));
+                endpoint.getInInterceptors().add(throttle.admitter());
+                endpoint.getOutInterceptors().add(throttle.releaser());
+                endpoint.getOutFaultInterceptors().add(throttle.releaser());
                 endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
                 endpoint.getOutFaultInterceptors().add(new FaultSanitizer(alerts, metrics, operation));
                 endpoint.publish(baseUrl(config) + "/" + operation.pathName());

@@ -1,0 +1,114 @@
+package org.coconnect.ws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import org.coconnect.Gateway;
+import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.PartnerLimits;
+import org.coconnect.security.CredentialFiles;
+import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.TlsMaterial;
+import org.coconnect.support.StoredRows;
+import org.coconnect.support.TestGateways;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-partner limits: over its rate or its requests in flight, a partner gets HTTP 429 with CC-2005. */
+class PartnerLimitIT {
+
+    @TempDir
+    Path dir;
+
+    private Gateway idWith(PartnerLimits limits) {
+        GatewayConfig id = TestGateways.configs(dir).get(1);
+        return TestGateways.start(id.withPartners(List.of(id.partners().get(0).withLimits(limits))));
+    }
+
+    private HttpClient client() throws Exception {
+        var kr = TestGateways.configs(dir.resolve("kr")).get(0);
+        SSLContext tls = SSLContext.getInstance("TLSv1.3");
+        var keys = GatewayKeys.load(kr.keystores());
+        tls.init(TlsMaterial.keyManagers(keys), TlsMaterial.trustManagers(keys, List.of()), null);
+        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private String login() {
+        var kr = TestGateways.configs(dir.resolve("login")).get(0);
+        var login = CredentialFiles.readOutbound(kr.keystores().outboundCredentials()).get(TestGateways.ID_ID);
+        return "Basic " + Base64.getEncoder().encodeToString((login.user() + ":" + new String(login.password()))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest request(Gateway id, HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create(id.baseUrl() + "/send-co")).header("Authorization", login())
+                .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"urn:coconnect:send-co\"")
+                .POST(body).build();
+    }
+
+    @Test
+    void aPartnerOverItsRateIsRefusedWith429() throws Exception {
+        try (Gateway id = idWith(new PartnerLimits(32, 2, Duration.ofHours(1)))) {
+            HttpClient http = client();
+            var body = HttpRequest.BodyPublishers.ofString("not xml");
+            assertNotEquals(429, http.send(request(id, body), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertNotEquals(429, http.send(request(id, body), HttpResponse.BodyHandlers.ofString()).statusCode());
+            var third = http.send(request(id, body), HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, third.statusCode(), third.body());
+            assertTrue(third.body().contains("CC-2005"), third.body());
+            assertTrue(StoredRows.alerts(id).stream().anyMatch(a -> a.code().equals("CC-2005")));
+            assertTrue(StoredRows.messages(id).isEmpty());
+        }
+    }
+
+    @Test
+    void aPartnerWithARequestInFlightAtItsLimitIsRefusedUntilItCompletes() throws Exception {
+        try (Gateway id = idWith(new PartnerLimits(1, 10_000, Duration.ofMinutes(1)))) {
+            HttpClient http = client();
+            URI uri = URI.create(id.baseUrl());
+            try (var slow = (javax.net.ssl.SSLSocket) sslContext().getSocketFactory().createSocket(uri.getHost(), uri.getPort())) {
+                // Headers and the start of a body that never finishes: the request holds its permit meanwhile.
+                String head = "POST /send-co HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + login()
+                        + "\r\nContent-Type: text/xml\r\nSOAPAction: \"urn:coconnect:send-co\"\r\nContent-Length: 100000\r\n\r\n"
+                        + "<soap:Envelope";
+                slow.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+                slow.getOutputStream().flush();
+                int refused = 0;
+                for (int attempt = 0; attempt < 100 && refused == 0; attempt++) {
+                    var other = http.send(request(id, HttpRequest.BodyPublishers.ofString("x")),
+                            HttpResponse.BodyHandlers.ofString());
+                    refused = other.statusCode() == 429 ? 1 : 0;
+                    if (refused == 0) {
+                        Thread.sleep(50);
+                    }
+                }
+                assertEquals(1, refused, "while the first request's body is still arriving, a second is refused");
+            }
+            HttpResponse<String> after = null;
+            for (int attempt = 0; attempt < 100 && (after == null || after.statusCode() == 429); attempt++) {
+                Thread.sleep(50);
+                after = http.send(request(id, HttpRequest.BodyPublishers.ofString("x")), HttpResponse.BodyHandlers.ofString());
+            }
+            assertNotEquals(429, after.statusCode(), "the permit is given back once the first request ends");
+        }
+    }
+
+    private SSLContext sslContext() throws Exception {
+        var kr = TestGateways.configs(dir.resolve("kr")).get(0);
+        SSLContext tls = SSLContext.getInstance("TLSv1.3");
+        var keys = GatewayKeys.load(kr.keystores());
+        tls.init(TlsMaterial.keyManagers(keys), TlsMaterial.trustManagers(keys, List.of()), null);
+        return tls;
+    }
+}
