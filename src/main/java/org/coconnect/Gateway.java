@@ -59,6 +59,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, CredentialFiles.Login> outboundLogins;
     private final Alerts alerts;
     private final AuditLog audit;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.ScheduledExecutorService background =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "coconnect-audit-chainer");
@@ -243,6 +244,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         // Our own systems first: nothing new is accepted while the rest shuts down.
         if (local != null) {
             local.close();
