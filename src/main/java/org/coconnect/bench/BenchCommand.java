@@ -53,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--large-messages", defaultValue = "10", description = "Large COs sent (default: ${DEFAULT-VALUE}).")
     long largeMessages;
 
+    @Option(names = "--large-concurrency", defaultValue = "1",
+            description = "Large COs in flight at once (default: ${DEFAULT-VALUE}; two do not fit in 256 MB with the client in the same JVM).")
+    int largeConcurrency;
+
     @Option(names = "--large-heap", defaultValue = "256m", description = "-Xmx of the JVM that runs the large CO (default: ${DEFAULT-VALUE}).")
     String largeHeap;
 
@@ -180,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
                 return client.sendCertificate(p.header(), p.co()).status().name();
             }
         };
-        int threads = size.isLarge() ? Math.min(concurrency, 2) : concurrency;
+        int threads = size.isLarge() ? largeConcurrency : concurrency;
         if (warmupSeconds > 0 && !size.isLarge()) {
             LoadRun.run("warm-up " + label, sender, threads, LoadRun.Limit.of(Duration.ofSeconds(warmupSeconds)), out);
         }
@@ -203,8 +207,8 @@ public final class BenchCommand implements Callable<Integer> {
                 "-XX:HeapDumpPath=" + dir.toAbsolutePath()));
         jvm.addAll(childJvmOptions);
         var args = new ArrayList<>(Arrays.asList("--in-this-jvm", "--sizes", "large", "--large-mb",
-                String.valueOf(largeMegabytes), "--large-messages", String.valueOf(largeMessages), "--concurrency",
-                String.valueOf(concurrency), "--backlog", "0", "--no-crypto", bare ? "--bare" : "--no-bare",
+                String.valueOf(largeMegabytes), "--large-messages", String.valueOf(largeMessages), "--large-concurrency",
+                String.valueOf(largeConcurrency), "--backlog", "0", "--no-crypto", bare ? "--bare" : "--no-bare",
                 "--dir", dir.toAbsolutePath().toString(), "--database", database, "--pg-url", pgUrl, "--pg-user", pgUser));
         ChildJvm.Outcome outcome = ChildJvm.run(jvm, args, out);
         out.printf(Locale.ROOT, "  child exit code %d%s%n", outcome.exitCode(), outcome.outOfMemory() ? ", OutOfMemoryError" : "");

@@ -72,7 +72,7 @@ final class ChildJvm {
         String latencies = Arrays.stream(r.latencies()).mapToObj(Long::toString).collect(Collectors.joining(","));
         return RESULT + String.join("\t", String.valueOf(payloadBytes), r.label(), String.valueOf(r.messages()),
                 String.valueOf(r.failures()), statuses, String.valueOf(r.seconds()), String.valueOf(r.peakHeapBytes()),
-                String.valueOf(r.maxHeapBytes()), r.firstError() == null ? "" : r.firstError().replace('\t', ' '),
+                String.valueOf(r.maxHeapBytes()), r.firstError() == null ? "" : r.firstError().replaceAll("[\t\r\n]+", " "),
                 latencies);
     }
 

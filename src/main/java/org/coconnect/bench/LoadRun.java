@@ -78,6 +78,8 @@ final class LoadRun {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.shutdownNow();
+            // A tick already running would print after the result line.
+            progress.awaitTermination(1, TimeUnit.SECONDS);
             return new LoadResult(label, done.get(), failures.sum(), counts(), seconds, merged(workers),
                     heap.peakUsed(), HeapSampler.maxHeap(), firstError.get());
         } finally {
