@@ -1,14 +1,16 @@
 package org.coconnect.cli;
 
+import org.coconnect.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code coconnect} command line: serve, demo and the operator commands. */
+/** The {@code coconnect} command line: serve, demo and the operator commands, and bench. */
 @Command(name = "coconnect", mixinStandardHelpOptions = true, version = "CoConnect gateway 0.1",
         description = "Gateway for the exchange of electronic Certificates of Origin (WCO Interconnectivity Framework).",
-        subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class, HashPasswordCommand.class, AuditVerifyCommand.class,
-                RetentionCommand.class, IssueCommand.class, CancelCommand.class, ClaimCommand.class,
-                DecideCommand.class, CertificatesCommand.class, DeliveriesCommand.class, ResendCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, PkiCommand.class,
+                HashPasswordCommand.class, AuditVerifyCommand.class, RetentionCommand.class, IssueCommand.class,
+                CancelCommand.class, ClaimCommand.class, DecideCommand.class, CertificatesCommand.class,
+                DeliveriesCommand.class, ResendCommand.class})
 public final class CoConnectCommand implements Runnable {
 
     @Override

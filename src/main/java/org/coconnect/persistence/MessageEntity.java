@@ -28,9 +28,12 @@ public class MessageEntity {
     private Instant receivedAt;
     @Column(name = "payload_digest")
     private String payloadDigest;
-    @Column(name = "raw_envelope")
+    // Evidence is written once. Not updatable, so recording the acknowledgement does not send
+    // the envelope and payload (megabytes for a large CO) to the database a second time.
+    @Column(name = "raw_envelope", updatable = false)
     @Basic(fetch = FetchType.LAZY)
     private byte[] rawEnvelope;
+    @Column(updatable = false)
     @Basic(fetch = FetchType.LAZY)
     private String payload;
     @Column(name = "ack_status")

@@ -18,6 +18,8 @@ public class OutboxEntity {
     private String operation;
     @Column(name = "message_id")
     private String messageId;
+    // Never changes; not updatable, so each attempt's bookkeeping does not rewrite the whole payload.
+    @Column(updatable = false)
     private String payload;
     @Column(name = "certificate_id")
     private Long certificateId;

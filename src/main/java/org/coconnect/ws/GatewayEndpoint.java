@@ -66,6 +66,11 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         Acknowledgement ack = receive.receive(in);
         var header = new MessageHeader(UUID.randomUUID(), self, partner.administration(), clock.instant(),
                 ack.receivedMessageId(), MessageHeader.SCHEMA_VERSION);
+        return acknowledgement(operation, header, ack);
+    }
+
+    /** The operation's response element carrying this acknowledgement (also the benchmark's bare endpoint's answer). */
+    public static DOMSource acknowledgement(Operation operation, MessageHeader header, Acknowledgement ack) {
         return toSource(Contract.responseElement(operation), AcknowledgementMapper.toMessage(header, ack));
     }
 

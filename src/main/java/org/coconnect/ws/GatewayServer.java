@@ -69,7 +69,8 @@ public final class GatewayServer implements AutoCloseable {
         return "https://" + config.bindHost() + ":" + config.port();
     }
 
-    private static void configureTls(Bus bus, GatewayConfig config, GatewayKeys keys, PartnerDirectory partners) {
+    /** HTTPS with a required client certificate from a partner, on the config's port of this bus. */
+    public static void configureTls(Bus bus, GatewayConfig config, GatewayKeys keys, PartnerDirectory partners) {
         var tls = new TLSServerParameters();
         tls.setKeyManagers(TlsMaterial.keyManagers(keys));
         tls.setTrustManagers(TlsMaterial.trustManagers(keys,
