@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code coconnect} command line: serve, demo and the operator commands. */
 @Command(name = "coconnect", mixinStandardHelpOptions = true, version = "CoConnect gateway 0.1",
         description = "Gateway for the exchange of electronic Certificates of Origin (WCO Interconnectivity Framework).",
-        subcommands = {ServeCommand.class, DemoCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, CheckPartnerCommand.class})
 public final class CoConnectCommand implements Runnable {
 
     @Override
