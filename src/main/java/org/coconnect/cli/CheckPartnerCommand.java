@@ -9,7 +9,6 @@ import org.coconnect.conformance.PartnerConformance;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.ConfigLoader;
 import org.coconnect.config.GatewayConfig;
-import org.coconnect.config.PartnerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,8 +53,7 @@ final class CheckPartnerCommand implements Callable<Integer> {
 
     private static GatewayConfig withUrl(GatewayConfig config, String partnerId, URI url) {
         return config.withPartners(config.partners().stream()
-                .map(p -> p.id().equals(partnerId)
-                        ? new PartnerConfig(p.id(), p.administration(), p.environment(), p.domain(), url) : p)
+                .map(p -> p.id().equals(partnerId) ? p.withEndpointUrl(url) : p)
                 .toList());
     }
 }

@@ -145,7 +145,10 @@ public final class ConfigLoader {
             throw new ConfigException(file.name(), "partner.endpoint.domain",
                     "set partner.endpoint.domain (pattern https://{environment}.coconnect.{domain}) or partner.endpoint.url");
         }
-        return new PartnerConfig(id, administration, environmentName, domain, url);
+        String profileKey = file.optional("partner.security.profile", SecurityProfile.STANDARD.key());
+        var profile = SecurityProfile.byKey(profileKey).orElseThrow(() -> new ConfigException(file.name(),
+                "partner.security.profile", "must be standard or legacy-cbc, not '" + profileKey + "'"));
+        return new PartnerConfig(id, administration, environmentName, domain, url, profile);
     }
 
     private Path resolve(String path) {

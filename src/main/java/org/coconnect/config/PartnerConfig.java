@@ -8,9 +8,23 @@ import org.coconnect.domain.AdministrationId;
  *
  * @param endpointUrl full base URL override; when null the framework's pattern
  *                    https://{environment}.coconnect.{domain} is used
+ * @param securityProfile the message-security profile agreed with this partner
  */
 public record PartnerConfig(String id, AdministrationId administration, String environment, String domain,
-                            URI endpointUrl) {
+                            URI endpointUrl, SecurityProfile securityProfile) {
+
+    /** A partner on the standard (AES-GCM) profile. */
+    public PartnerConfig(String id, AdministrationId administration, String environment, String domain, URI endpointUrl) {
+        this(id, administration, environment, domain, endpointUrl, SecurityProfile.STANDARD);
+    }
+
+    public PartnerConfig withEndpointUrl(URI url) {
+        return new PartnerConfig(id, administration, environment, domain, url, securityProfile);
+    }
+
+    public PartnerConfig withSecurityProfile(SecurityProfile profile) {
+        return new PartnerConfig(id, administration, environment, domain, endpointUrl, profile);
+    }
 
     /** The base URL to which operation names are appended. */
     public URI baseUrl() {

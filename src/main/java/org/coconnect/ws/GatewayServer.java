@@ -11,6 +11,7 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.Operation;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.exchange.ReceiveMessage;
@@ -20,7 +21,10 @@ import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.TlsMaterial;
 import org.coconnect.security.WsSecurityProperties;
 
-/** Publishes the four operations, each at its own path, on HTTPS with mutual TLS and the WSDL's policy. */
+/**
+ * Publishes the four operations, each at its own path, on HTTPS with mutual TLS and the WSDL's policy;
+ * and under /legacy/ with the legacy CBC policy when a partner has opted in to it.
+ */
 public final class GatewayServer implements AutoCloseable {
 
     /** Largest request body accepted, before any parsing. */
@@ -34,26 +38,37 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(Bus bus, GatewayConfig config, GatewayKeys keys, Crypto crypto,
                                       PartnerDirectory partners, ReceiveMessage receive, Alerts alerts, Clock clock) {
         configureTls(bus, config, keys, partners);
-        Map<String, Object> security = WsSecurityProperties.server(keys, crypto, config.timestampTimeToLive(),
-                config.allowedClockSkew());
         var server = new GatewayServer();
         try {
-            for (Operation operation : Operation.values()) {
-                var endpoint = new EndpointImpl(bus, new GatewayEndpoint(operation, config.self(), partners, receive, clock));
-                endpoint.setWsdlLocation(Contract.WSDL_RESOURCE);
-                endpoint.setServiceName(Contract.SERVICE);
-                endpoint.setEndpointName(Contract.port(operation));
-                endpoint.setProperties(new java.util.HashMap<>(security));
-                endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
-                endpoint.getOutFaultInterceptors().add(new FaultSanitizer(alerts));
-                endpoint.publish(baseUrl(config) + "/" + operation.pathName());
-                server.endpoints.add(endpoint);
+            server.publish(bus, config, SecurityProfile.STANDARD, keys, crypto, partners, receive, alerts, clock);
+            // The legacy CBC endpoints exist only while some partner has opted in to that profile.
+            if (partners.all().stream().anyMatch(p -> p.config().securityProfile() == SecurityProfile.LEGACY_CBC)) {
+                server.publish(bus, config, SecurityProfile.LEGACY_CBC, keys, crypto, partners, receive, alerts, clock);
             }
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
         return server;
+    }
+
+    /** The four operations under one profile's WSDL and policy, at /{operation} or /legacy/{operation}. */
+    private void publish(Bus bus, GatewayConfig config, SecurityProfile profile, GatewayKeys keys, Crypto crypto,
+                         PartnerDirectory partners, ReceiveMessage receive, Alerts alerts, Clock clock) {
+        Map<String, Object> security = WsSecurityProperties.server(keys, crypto, config.timestampTimeToLive(),
+                config.allowedClockSkew(), profile);
+        for (Operation operation : Operation.values()) {
+            var endpoint = new EndpointImpl(bus,
+                    new GatewayEndpoint(operation, profile, config.self(), partners, receive, clock));
+            endpoint.setWsdlLocation(Contract.wsdlResource(profile));
+            endpoint.setServiceName(Contract.service(profile));
+            endpoint.setEndpointName(Contract.port(operation));
+            endpoint.setProperties(new java.util.HashMap<>(security));
+            endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
+            endpoint.getOutFaultInterceptors().add(new FaultSanitizer(alerts));
+            endpoint.publish(baseUrl(config) + "/" + Contract.path(profile, operation));
+            endpoints.add(endpoint);
+        }
     }
 
     public static String baseUrl(GatewayConfig config) {

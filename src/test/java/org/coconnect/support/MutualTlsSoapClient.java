@@ -65,6 +65,11 @@ public final class MutualTlsSoapClient {
         }
     }
 
+    /** A GET, e.g. of an endpoint's ?wsdl. */
+    public Response get(URI address) {
+        return send(HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(60)).GET().build(), address);
+    }
+
     public Response post(URI address, String soapAction, byte[] envelope) {
         var request = HttpRequest.newBuilder(address)
                 .timeout(Duration.ofSeconds(60))
@@ -72,6 +77,10 @@ public final class MutualTlsSoapClient {
                 .header("SOAPAction", "\"" + soapAction + "\"")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
                 .build();
+        return send(request, address);
+    }
+
+    private Response send(HttpRequest request, URI address) {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.body());
