@@ -17,6 +17,7 @@ import org.coconnect.config.LocalApiConfig;
 import org.coconnect.config.MonitoringConfig;
 import org.coconnect.config.PartnerLimits;
 import org.coconnect.config.RetentionConfig;
+import org.coconnect.config.SecurityProfile;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.KeystoreConfig;
 import org.coconnect.config.PartnerConfig;
@@ -102,7 +103,8 @@ final class BenchGateways {
         String id = administration.countryCode() + "-" + administration.authorityId();
         // Limits far above any bench load: the bench measures the gateway, not its throttle.
         return new PartnerConfig(id, administration, "bench", null, URI.create("https://localhost:" + port),
-                List.of(Cidr.parse("127.0.0.0/8")), id, new PartnerLimits(4096, 100_000_000, Duration.ofMinutes(1)));
+                List.of(Cidr.parse("127.0.0.0/8")), id, new PartnerLimits(4096, 100_000_000, Duration.ofMinutes(1)),
+                SecurityProfile.STANDARD);
     }
 
     static int freePort() {

@@ -23,6 +23,7 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
@@ -62,9 +63,11 @@ public final class PartnerClient {
         this.clock = clock;
         Bus previous = BusFactory.getAndSetThreadDefaultBus(bus);
         try {
-            Service service = Service.create(Contract.wsdlUrl(), Contract.SERVICE);
+            // The partner's profile picks the policy we sign and encrypt by; its addresses stay as configured.
+            SecurityProfile profile = partner.config().securityProfile();
+            Service service = Service.create(Contract.wsdlUrl(profile), Contract.service(profile));
             Map<String, Object> security = WsSecurityProperties.client(keys, crypto, partner.encryptionCertificate(),
-                    self.timestampTimeToLive(), self.allowedClockSkew());
+                    self.timestampTimeToLive(), self.allowedClockSkew(), profile);
             for (Operation operation : Operation.values()) {
                 Dispatch<Source> dispatch = service.createDispatch(Contract.port(operation), Source.class, Service.Mode.PAYLOAD);
                 dispatch.getRequestContext().putAll(security);

@@ -215,8 +215,11 @@ public final class ConfigLoader {
             throw new ConfigException(file.name(), "partner.endpoint.domain",
                     "set partner.endpoint.domain (pattern https://{environment}.coconnect.{domain}) or partner.endpoint.url");
         }
+        String profileKey = file.optional("partner.security.profile", SecurityProfile.STANDARD.key());
+        var profile = SecurityProfile.byKey(profileKey).orElseThrow(() -> new ConfigException(file.name(),
+                "partner.security.profile", "must be standard or legacy-cbc, not '" + profileKey + "'"));
         return new PartnerConfig(id, administration, environmentName, domain, url, networks(file),
-                file.optional("partner.inbound.user", id), limits(file));
+                file.optional("partner.inbound.user", id), limits(file), profile);
     }
 
     private static PartnerLimits limits(PropertiesFile file) {

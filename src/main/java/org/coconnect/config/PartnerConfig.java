@@ -13,16 +13,29 @@ import org.coconnect.domain.AdministrationId;
  * @param allowedNetworks source addresses the partner may connect from
  * @param inboundUser     the HTTP Basic login the partner uses with us
  * @param limits          requests in flight and per period the partner may send
+ * @param securityProfile the message-security profile agreed with this partner
  */
 public record PartnerConfig(String id, AdministrationId administration, String environment, String domain,
-                            URI endpointUrl, List<Cidr> allowedNetworks, String inboundUser, PartnerLimits limits) {
+                            URI endpointUrl, List<Cidr> allowedNetworks, String inboundUser, PartnerLimits limits,
+                            SecurityProfile securityProfile) {
 
     public PartnerConfig {
         allowedNetworks = List.copyOf(allowedNetworks);
     }
 
     public PartnerConfig withLimits(PartnerLimits newLimits) {
-        return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, newLimits);
+        return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser,
+                newLimits, securityProfile);
+    }
+
+    public PartnerConfig withEndpointUrl(URI url) {
+        return new PartnerConfig(id, administration, environment, domain, url, allowedNetworks, inboundUser, limits,
+                securityProfile);
+    }
+
+    public PartnerConfig withSecurityProfile(SecurityProfile profile) {
+        return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
+                profile);
     }
 
     /** Whether the partner may connect from this address. */

@@ -9,10 +9,12 @@ import javax.security.auth.callback.CallbackHandler;
 import org.apache.cxf.ws.security.SecurityConstants;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
+import org.coconnect.config.SecurityProfile;
 
 /**
  * The CXF/WSS4J settings that go with the WSDL's policy: which keys, and the exact algorithms behind
- * {@code sp:CustomAlgorithmSuite} (AES-256-GCM, RSA-OAEP, RSA-SHA256, SHA-256, RSA keys of 2048 bits or more).
+ * {@code sp:CustomAlgorithmSuite} (AES-256-GCM, RSA-OAEP, RSA-SHA256, SHA-256, RSA keys of 2048 bits or more), and
+ * those of the legacy CBC profile's {@code sp:Basic256Sha256} with RSA-SHA256 signatures.
  */
 public final class WsSecurityProperties {
 
@@ -20,6 +22,7 @@ public final class WsSecurityProperties {
     public static final String RSA_OAEP = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
     public static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
     public static final String SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
+    public static final String AES_256_CBC = "http://www.w3.org/2001/04/xmlenc#aes256-cbc";
     private static final String SUITE = "ws-security.custom.alg.suite.";
 
     private WsSecurityProperties() {
@@ -27,7 +30,13 @@ public final class WsSecurityProperties {
 
     /** Settings for our endpoints: decrypt with our key, verify partners, sign and encrypt the answer for the requester. */
     public static Map<String, Object> server(GatewayKeys keys, Crypto crypto, Duration timestampTtl, Duration futureSkew) {
-        Map<String, Object> p = common(keys, crypto);
+        return server(keys, crypto, timestampTtl, futureSkew, SecurityProfile.STANDARD);
+    }
+
+    /** Server settings for the endpoints of one profile. */
+    public static Map<String, Object> server(GatewayKeys keys, Crypto crypto, Duration timestampTtl, Duration futureSkew,
+                                             SecurityProfile profile) {
+        Map<String, Object> p = common(keys, crypto, profile);
         p.put(SecurityConstants.ENCRYPT_USERNAME, "useReqSigCert");
         p.put(SecurityConstants.TIMESTAMP_TTL, String.valueOf(timestampTtl.toSeconds()));
         p.put(SecurityConstants.TIMESTAMP_FUTURE_TTL, String.valueOf(futureSkew.toSeconds()));
@@ -37,21 +46,27 @@ public final class WsSecurityProperties {
 
     /** Settings for calling a partner: sign with our key, encrypt for the partner's current certificate. */
     public static Map<String, Object> client(GatewayKeys keys, Crypto crypto, X509Certificate partnerCertificate,
-                                             Duration timestampTtl, Duration futureSkew) {
-        Map<String, Object> p = common(keys, crypto);
+                                             Duration timestampTtl, Duration futureSkew, SecurityProfile profile) {
+        Map<String, Object> p = common(keys, crypto, profile);
         p.put(SecurityConstants.ENCRYPT_CERT, partnerCertificate);
         p.put(SecurityConstants.TIMESTAMP_TTL, String.valueOf(timestampTtl.toSeconds()));
         p.put(SecurityConstants.TIMESTAMP_FUTURE_TTL, String.valueOf(futureSkew.toSeconds()));
         return p;
     }
 
-    private static Map<String, Object> common(GatewayKeys keys, Crypto crypto) {
+    private static Map<String, Object> common(GatewayKeys keys, Crypto crypto, SecurityProfile profile) {
         Map<String, Object> p = new HashMap<>();
         p.put(SecurityConstants.SIGNATURE_CRYPTO, crypto);
         p.put(SecurityConstants.ENCRYPT_CRYPTO, crypto);
         p.put(SecurityConstants.SIGNATURE_USERNAME, GatewayKeys.MESSAGE_ALIAS);
         p.put(SecurityConstants.CALLBACK_HANDLER, passwordCallback(keys.password()));
         p.put(SecurityConstants.RETURN_SECURITY_ERROR, Boolean.FALSE);
+        if (profile == SecurityProfile.LEGACY_CBC) {
+            // sp:Basic256Sha256 fixes AES-256-CBC, RSA-OAEP and SHA-256 but signs with RSA-SHA1: raise that,
+            // both for what we send and for what we accept.
+            p.put(SecurityConstants.ASYMMETRIC_SIGNATURE_ALGORITHM, RSA_SHA256);
+            return p;
+        }
         p.put(SUITE + "digest.algorithm", SHA256);
         p.put(SUITE + "encryption.algorithm", AES_256_GCM);
         p.put(SUITE + "asymmetric.key.encryption.algorithm", RSA_OAEP);

@@ -7,6 +7,7 @@ import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.Operation;
 import org.xml.sax.SAXException;
 
@@ -18,6 +19,11 @@ public final class Contract {
     public static final String CO_NAMESPACE = "urn:coconnect:co:1";
     public static final QName SERVICE = new QName(WSDL_NAMESPACE, "CoConnectService");
     public static final String WSDL_RESOURCE = "wsdl/coconnect.wsdl";
+    /** The same operations under the legacy CBC profile's policy (sp:Basic256Sha256), for partners that opted in. */
+    public static final String LEGACY_CBC_WSDL_RESOURCE = "wsdl/coconnect-legacy-cbc.wsdl";
+    public static final QName LEGACY_CBC_SERVICE = new QName(WSDL_NAMESPACE, "CoConnectLegacyCbcService");
+    /** Path prefix of the legacy CBC profile's endpoints, e.g. /legacy/send-co. */
+    public static final String LEGACY_CBC_PATH = "legacy/";
     public static final String SCHEMA_RESOURCE = "xsd/coconnect-messages.xsd";
 
     private static final JAXBContext JAXB = createJaxbContext();
@@ -43,6 +49,24 @@ public final class Contract {
 
     public static URL wsdlUrl() {
         return resource(WSDL_RESOURCE);
+    }
+
+    /** The WSDL whose policy a profile follows. */
+    public static String wsdlResource(SecurityProfile profile) {
+        return profile == SecurityProfile.LEGACY_CBC ? LEGACY_CBC_WSDL_RESOURCE : WSDL_RESOURCE;
+    }
+
+    public static URL wsdlUrl(SecurityProfile profile) {
+        return resource(wsdlResource(profile));
+    }
+
+    public static QName service(SecurityProfile profile) {
+        return profile == SecurityProfile.LEGACY_CBC ? LEGACY_CBC_SERVICE : SERVICE;
+    }
+
+    /** Where we serve an operation under a profile, relative to the base URL: send-co or legacy/send-co. */
+    public static String path(SecurityProfile profile, Operation operation) {
+        return (profile == SecurityProfile.LEGACY_CBC ? LEGACY_CBC_PATH : "") + operation.pathName();
     }
 
     /** Thread-safe JAXB context for all generated types. */

@@ -16,6 +16,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.MessageHeader;
@@ -42,14 +43,16 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
     private static final DocumentBuilderFactory DOCUMENTS = SecureXml.documentBuilderFactory();
 
     private final Operation operation;
+    private final SecurityProfile profile;
     private final AdministrationId self;
     private final PartnerDirectory partners;
     private final ReceiveMessage receive;
     private final Clock clock;
 
-    public GatewayEndpoint(Operation operation, AdministrationId self, PartnerDirectory partners,
+    public GatewayEndpoint(Operation operation, SecurityProfile profile, AdministrationId self, PartnerDirectory partners,
                            ReceiveMessage receive, Clock clock) {
         this.operation = operation;
+        this.profile = profile;
         this.self = self;
         this.partners = partners;
         this.receive = receive;
@@ -61,6 +64,7 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         Instant receivedAt = clock.instant();
         Message message = PhaseInterceptorChain.getCurrentMessage();
         Partner partner = identifyPartner(message);
+        requireProfile(profile, partner);
         Element payload = payloadElement(request);
         InboundMessage in = read(partner, payload, (byte[]) message.get(RawEnvelopeInterceptor.RAW_ENVELOPE), receivedAt);
         Acknowledgement ack = receive.receive(in);
@@ -88,6 +92,18 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
                     "signed by " + partner.id() + " over a connection authenticated as " + transportPartner);
         }
         return partner;
+    }
+
+    /**
+     * The legacy CBC endpoints serve only the partners that opted in: for every other partner a CBC
+     * message is a downgrade, refused like any other disallowed algorithm, before anything is stored.
+     */
+    static void requireProfile(SecurityProfile endpointProfile, Partner partner) {
+        if (endpointProfile == SecurityProfile.LEGACY_CBC && partner.config().securityProfile() != SecurityProfile.LEGACY_CBC) {
+            throw new GatewayFault(ErrorCode.ALGORITHM_NOT_ALLOWED, ErrorCode.SECURITY_FAILURE, "partner " + partner.id()
+                    + " used the legacy CBC endpoint, but its partner.security.profile is "
+                    + partner.config().securityProfile().key());
+        }
     }
 
     private Element payloadElement(DOMSource request) {

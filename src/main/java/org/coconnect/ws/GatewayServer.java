@@ -11,6 +11,7 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.Operation;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.exchange.ExchangeMetrics;
@@ -38,31 +39,48 @@ public final class GatewayServer implements AutoCloseable {
                                       Alerts alerts, ExchangeMetrics metrics, Clock clock) {
         configureTls(bus, config, keys, partners);
         XmlLimits.apply(bus);
-        Map<String, Object> security = WsSecurityProperties.server(keys, crypto, config.timestampTimeToLive(),
-                config.allowedClockSkew());
         var server = new GatewayServer();
-        var throttle = new PartnerThrottle(partners, clock);
+        var inbound = new Inbound(config, keys, crypto, partners, credentials, receive, alerts, metrics, clock,
+                new PartnerThrottle(partners, clock));
         try {
-            for (Operation operation : Operation.values()) {
-                var endpoint = new EndpointImpl(bus, new GatewayEndpoint(operation, config.self(), partners, receive, clock));
-                endpoint.setWsdlLocation(Contract.WSDL_RESOURCE);
-                endpoint.setServiceName(Contract.SERVICE);
-                endpoint.setEndpointName(Contract.port(operation));
-                endpoint.setProperties(new java.util.HashMap<>(security));
-                endpoint.getInInterceptors().add(new TransportAuthenticator(partners, credentials));
-                endpoint.getInInterceptors().add(throttle.admitter());
-                endpoint.getOutInterceptors().add(throttle.releaser());
-                endpoint.getOutFaultInterceptors().add(throttle.releaser());
-                endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
-                endpoint.getOutFaultInterceptors().add(new FaultSanitizer(alerts, metrics, operation));
-                endpoint.publish(baseUrl(config) + "/" + operation.pathName());
-                server.endpoints.add(endpoint);
+            server.publish(bus, inbound, SecurityProfile.STANDARD);
+            // The legacy CBC endpoints exist only while some partner has opted in to that profile.
+            if (partners.all().stream().anyMatch(p -> p.config().securityProfile() == SecurityProfile.LEGACY_CBC)) {
+                server.publish(bus, inbound, SecurityProfile.LEGACY_CBC);
             }
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
         return server;
+    }
+
+    /** What every endpoint shares, whatever its profile. */
+    private record Inbound(GatewayConfig config, GatewayKeys keys, Crypto crypto, PartnerDirectory partners,
+                           InboundCredentials credentials, ReceiveMessage receive, Alerts alerts, ExchangeMetrics metrics,
+                           Clock clock, PartnerThrottle throttle) {
+    }
+
+    /** The four operations under one profile's WSDL and policy, at /{operation} or /legacy/{operation}. */
+    private void publish(Bus bus, Inbound in, SecurityProfile profile) {
+        Map<String, Object> security = WsSecurityProperties.server(in.keys(), in.crypto(),
+                in.config().timestampTimeToLive(), in.config().allowedClockSkew(), profile);
+        for (Operation operation : Operation.values()) {
+            var endpoint = new EndpointImpl(bus, new GatewayEndpoint(operation, profile, in.config().self(), in.partners(),
+                    in.receive(), in.clock()));
+            endpoint.setWsdlLocation(Contract.wsdlResource(profile));
+            endpoint.setServiceName(Contract.service(profile));
+            endpoint.setEndpointName(Contract.port(operation));
+            endpoint.setProperties(new java.util.HashMap<>(security));
+            endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials()));
+            endpoint.getInInterceptors().add(in.throttle().admitter());
+            endpoint.getOutInterceptors().add(in.throttle().releaser());
+            endpoint.getOutFaultInterceptors().add(in.throttle().releaser());
+            endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
+            endpoint.getOutFaultInterceptors().add(new FaultSanitizer(in.alerts(), in.metrics(), operation));
+            endpoint.publish(baseUrl(in.config()) + "/" + Contract.path(profile, operation));
+            endpoints.add(endpoint);
+        }
     }
 
     public static String baseUrl(GatewayConfig config) {

@@ -179,4 +179,30 @@ class ConfigLoaderTest {
         assertEquals(9999, local.port());
         assertEquals(TOKEN, new String(local.token()));
     }
+
+    @Test
+    void aPartnerIsOnTheStandardSecurityProfileUnlessItOptsInToLegacyCbc() throws IOException {
+        String partner = """
+                partner.country=ID
+                partner.authority=DJBC
+                partner.endpoint.url=https://localhost:9443
+                partner.allowed-ips=127.0.0.1
+                """;
+        assertEquals(SecurityProfile.STANDARD, load(conf(VALID, "ID-DJBC.properties", partner)).partners().get(0).securityProfile());
+        var legacy = load(conf(VALID, "ID-DJBC.properties", partner + "partner.security.profile=legacy-cbc\n"));
+        assertEquals(SecurityProfile.LEGACY_CBC, legacy.partners().get(0).securityProfile());
+    }
+
+    @Test
+    void anUnknownSecurityProfileIsRefusedWithItsKey() throws IOException {
+        Path conf = conf(VALID, "ID-DJBC.properties", """
+                partner.country=ID
+                partner.authority=DJBC
+                partner.endpoint.url=https://localhost:9443
+                partner.allowed-ips=127.0.0.1
+                partner.security.profile=aes-cbc-please
+                """);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("partner.security.profile"), e.getMessage());
+    }
 }

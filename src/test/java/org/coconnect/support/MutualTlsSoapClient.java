@@ -41,6 +41,12 @@ public final class MutualTlsSoapClient {
         }
     }
 
+    /** A client with {@code from}'s TLS key and its Basic login with the given partner, as that partner's gateway would be. */
+    public static MutualTlsSoapClient asPartner(org.coconnect.config.GatewayConfig from, String partnerId) {
+        return new MutualTlsSoapClient(GatewayKeys.load(from.keystores()),
+                CredentialFiles.readOutbound(from.keystores().outboundCredentials()).get(partnerId));
+    }
+
     /** The HTTP answer: status and body as received. */
     public record Response(int status, byte[] body) {
 
@@ -71,6 +77,15 @@ public final class MutualTlsSoapClient {
         }
     }
 
+    /** A GET, e.g. of an endpoint's ?wsdl. */
+    public Response get(URI address) {
+        var builder = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(60)).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder.build(), address);
+    }
+
     public Response post(URI address, String soapAction, byte[] envelope) {
         var builder = HttpRequest.newBuilder(address)
                 .timeout(Duration.ofSeconds(60))
@@ -81,6 +96,10 @@ public final class MutualTlsSoapClient {
             builder.header("Authorization", authorization);
         }
         var request = builder.build();
+        return send(request, address);
+    }
+
+    private Response send(HttpRequest request, URI address) {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), response.body());

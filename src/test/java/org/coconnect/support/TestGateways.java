@@ -17,6 +17,7 @@ import org.coconnect.config.LocalApiConfig;
 import org.coconnect.config.PartnerConfig;
 import org.coconnect.config.PartnerLimits;
 import org.coconnect.config.RetentionConfig;
+import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.persistence.DatabaseSettings;
 import org.coconnect.security.DemoPki;
@@ -66,7 +67,8 @@ public final class TestGateways {
     public static PartnerConfig partner(AdministrationId administration, int port) {
         String id = administration.countryCode() + "-" + administration.authorityId();
         return new PartnerConfig(id, administration, "test", null, URI.create("https://localhost:" + port),
-                List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), id, PartnerLimits.defaults());
+                List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), id, PartnerLimits.defaults(),
+                SecurityProfile.STANDARD);
     }
 
     public static Gateway start(GatewayConfig config) {

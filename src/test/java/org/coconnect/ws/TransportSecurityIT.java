@@ -138,7 +138,7 @@ class TransportSecurityIT {
         GatewayConfig base = TestGateways.configs(other).get(1);
         PartnerConfig kr = base.partners().get(0);
         var onlyElsewhere = new PartnerConfig(kr.id(), kr.administration(), kr.environment(), kr.domain(), kr.endpointUrl(),
-                List.of(Cidr.parse("10.20.0.0/16")), kr.inboundUser(), kr.limits());
+                List.of(Cidr.parse("10.20.0.0/16")), kr.inboundUser(), kr.limits(), kr.securityProfile());
         try (Gateway restricted = TestGateways.start(base.withPartners(List.of(onlyElsewhere)))) {
             var response = post(tlsClient(TlsMaterial.keyManagers(krKeys)), URI.create(restricted.baseUrl() + "/send-co"),
                     Map.of("Authorization", basic(krLogin.user(), new String(krLogin.password())),
