@@ -25,6 +25,7 @@ import org.coconnect.Gateway;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.MessageHeader;
+import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.KeyStores;
 import org.coconnect.security.TlsMaterial;
@@ -147,6 +148,10 @@ class MetroInteropIT {
         return Files.write(dir.resolve("request-" + messageId + ".xml"), HandMadeEnvelope.serialize(payload.getOwnerDocument()));
     }
 
+    private static CredentialFiles.Login login() {
+        return CredentialFiles.readOutbound(krConfig.keystores().outboundCredentials()).get(TestGateways.ID_ID);
+    }
+
     private static Run runMetro(Path request, Path response) throws Exception {
         return runMetro(request, response, "https://localhost:" + id.config().port() + "/legacy/send-co");
     }
@@ -160,7 +165,8 @@ class MetroInteropIT {
                 LEGACY_WSDL.toUri().toString(), "CoConnectLegacyCbcService", "send-co",
                 address, "urn:coconnect:send-co",
                 MetroConfiguration.tlsKey(dir, krConfig, password).toString(),
-                dir.resolve("kr-trust.p12").toString(), password, request.toString(), response.toString()));
+                dir.resolve("kr-trust.p12").toString(), password, request.toString(), response.toString(),
+                login().user(), new String(login().password())));
         Path log = dir.resolve("metro-" + UUID.randomUUID() + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

@@ -24,7 +24,7 @@ import javax.xml.transform.stream.StreamSource;
  * property names, so it compiles without Metro.
  *
  * <p>Arguments: wsdl-url service port address soap-action tls-keystore.p12 tls-truststore.p12 password
- * request.xml response.xml. Exit code 0 when the answer passed Metro's security processing and was written.
+ * request.xml response.xml basic-user basic-password. Exit code 0 when the answer passed Metro's security processing and was written.
  */
 public final class MetroClient {
 
@@ -45,6 +45,9 @@ public final class MetroClient {
         context.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
         context.put(BindingProvider.SOAPACTION_URI_PROPERTY, args[4]);
         context.put(SSL_SOCKET_FACTORY, tls(Path.of(args[5]), Path.of(args[6]), args[7].toCharArray()).getSocketFactory());
+        // Metro sends these as HTTP Basic credentials, which a CoConnect gateway checks before the body.
+        context.put(BindingProvider.USERNAME_PROPERTY, args[10]);
+        context.put(BindingProvider.PASSWORD_PROPERTY, args[11]);
         Source response = dispatch.invoke(new StreamSource(Path.of(args[8]).toFile()));
         TransformerFactory.newInstance().newTransformer().transform(response, new StreamResult(Path.of(args[9]).toFile()));
         System.out.println("answer written to " + args[9]);
