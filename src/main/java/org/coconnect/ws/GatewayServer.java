@@ -49,6 +49,7 @@ public final class GatewayServer implements AutoCloseable {
                 endpoint.setEndpointName(Contract.port(operation));
                 endpoint.setProperties(new java.util.HashMap<>(security));
                 endpoint.getInInterceptors().add(new TransportAuthenticator(partners, credentials));
+                endpoint.getInInterceptors().add(new SoapRequestGuard(operation));
                 endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
                 endpoint.getOutFaultInterceptors().add(new FaultSanitizer(alerts, metrics, operation));
                 endpoint.publish(baseUrl(config) + "/" + operation.pathName());
