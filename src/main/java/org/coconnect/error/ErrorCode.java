@@ -27,9 +27,11 @@ public enum ErrorCode {
     // 2xxx: message format.
     SCHEMA_INVALID("CC-2001", Use.ACK, "The payload does not conform to the CoConnect schemas."),
     MALFORMED_PAYLOAD("CC-2002", Use.FAULT, "The payload is not well-formed XML or uses forbidden constructs (DTD, entities)."),
-    WRONG_OPERATION("CC-2003", Use.FAULT, "The payload element does not belong to the operation served at this address."),
+    WRONG_OPERATION("CC-2003", Use.FAULT, "The payload element or the SOAPAction does not belong to the operation served at this address."),
     PAYLOAD_LIMIT_EXCEEDED("CC-2004", Use.FAULT, "The payload exceeds a size, depth or count limit."),
-    RATE_LIMITED("CC-2005", Use.FAULT, "Too many requests from this partner at once or in this period; retry later."),
+    WRONG_HTTP_REQUEST("CC-2005", Use.FAULT,
+            "Only HTTP POST with Content-Type text/xml (a SOAP 1.1 envelope) is served at this address, and GET of its ?wsdl."),
+    RATE_LIMITED("CC-2006", Use.FAULT, "Too many requests from this partner at once or in this period; retry later."),
 
     // 3xxx: header and identity.
     RECEIVER_NOT_US("CC-3001", Use.ACK, "The header's receiver is not this administration."),

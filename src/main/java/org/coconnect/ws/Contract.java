@@ -37,6 +37,11 @@ public final class Contract {
         return new QName(WSDL_NAMESPACE, operation.pathName());
     }
 
+    /** The SOAPAction of an operation, as in the WSDL's binding, e.g. {@code urn:coconnect:send-co}. */
+    public static String soapAction(Operation operation) {
+        return "urn:coconnect:" + operation.pathName();
+    }
+
     /** The request wrapper element of an operation, e.g. {@code m:send-co}. */
     public static QName requestElement(Operation operation) {
         return new QName(MESSAGES_NAMESPACE, operation.pathName());

@@ -59,12 +59,18 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
         fault.setDetail(null);
         if (fault.getStatusCode() == 401) {
             // RFC 9110: a 401 names the scheme it expects.
-            @SuppressWarnings("unchecked")
-            var headers = (java.util.Map<String, java.util.List<String>>) message.computeIfAbsent(
-                    org.apache.cxf.message.Message.PROTOCOL_HEADERS, k -> new java.util.TreeMap<String, java.util.List<String>>(
-                            String.CASE_INSENSITIVE_ORDER));
-            headers.put("WWW-Authenticate", java.util.List.of("Basic realm=\"CoConnect\""));
+            responseHeaders(message).put("WWW-Authenticate", java.util.List.of("Basic realm=\"CoConnect\""));
+        } else if (fault.getStatusCode() == 405) {
+            // RFC 9110: a 405 lists the methods the resource serves.
+            responseHeaders(message).put("Allow", java.util.List.of("POST"));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, java.util.List<String>> responseHeaders(SoapMessage message) {
+        return (java.util.Map<String, java.util.List<String>>) message.computeIfAbsent(
+                org.apache.cxf.message.Message.PROTOCOL_HEADERS, k -> new java.util.TreeMap<String, java.util.List<String>>(
+                        String.CASE_INSENSITIVE_ORDER));
     }
 
     private record Refusal(ErrorCode code, ErrorCode partnerCode) {

@@ -18,7 +18,7 @@ import org.coconnect.partner.PartnerDirectory;
 /**
  * Per-partner limits (SP6), applied right after the transport named the partner and before the body
  * is read: requests in flight (a permit held until the answer is written) and requests per period (a
- * token bucket). Over a limit → HTTP 429 with CC-2005.
+ * token bucket). Over a limit → HTTP 429 with CC-2006.
  */
 public final class PartnerThrottle {
 

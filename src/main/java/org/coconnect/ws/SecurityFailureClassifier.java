@@ -1,6 +1,8 @@
 package org.coconnect.ws;
 
 import java.util.Locale;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.BadPaddingException;
 import org.apache.wss4j.common.ext.WSSecurityException;
@@ -13,7 +15,8 @@ import org.coconnect.error.ErrorCode;
  * <p>WSS4J refuses several things with a bare "An error was discovered processing the
  * &lt;wsse:Security&gt; header" and no detail (the detail only goes to its own log): a downgraded
  * algorithm found by its {@code AlgorithmSuiteValidator}, and RSA 1.5 key transport. Those are told
- * apart by where the exception was thrown. Each rule here is covered by MessageSecurityRefusalIT.
+ * apart by where the exception was thrown. Each rule here is covered by MessageSecurityRefusalIT or by
+ * one of the attack tests (IdentityAttackIT for an expired signing certificate).
  */
 final class SecurityFailureClassifier {
 
@@ -76,7 +79,7 @@ final class SecurityFailureClassifier {
         if (causedByDecryption(e)) {
             return ErrorCode.DECRYPTION_FAILED;
         }
-        if ("certpath".equals(e.getMsgID()) || text.contains("certificate path")) {
+        if ("certpath".equals(e.getMsgID()) || text.contains("certificate path") || isInvalidCertificate(e)) {
             return ErrorCode.CERTIFICATE_NOT_TRUSTED;
         }
         return switch (e.getErrorCode()) {
@@ -88,6 +91,19 @@ final class SecurityFailureClassifier {
             default -> text.contains("timestamp") ? ErrorCode.TIMESTAMP_INVALID
                     : text.contains("algorithm") ? ErrorCode.ALGORITHM_NOT_ALLOWED : ErrorCode.POLICY_VIOLATION;
         };
+    }
+
+    /**
+     * Merlin's refusal of a certificate outside its validity dates: FAILED_CHECK ("invalidCert", read as
+     * "the signature or decryption was invalid") around a CertificateExpiredException or NotYetValid.
+     */
+    private static boolean isInvalidCertificate(WSSecurityException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException) {
+                return true;
+            }
+        }
+        return "invalidCert".equals(e.getMsgID());
     }
 
     /** WSS4J's refusal of RSA 1.5 key transport: a bare INVALID_SECURITY straight from the EncryptedKey processor. */

@@ -41,6 +41,9 @@ public final class HandMadeEnvelope {
         WSSConfig.init();
     }
 
+    /** A transform that XML Signature allows but our policy must not: each leaves the CO out of the digest. */
+    public enum ExtraTransform { XSLT, XPATH, XPATH_FILTER_2 }
+
     /** A signing key in a WSS4J crypto. */
     public record Signer(Crypto crypto, String alias, char[] password) {
     }
@@ -55,6 +58,7 @@ public final class HandMadeEnvelope {
     private String keyTransport = WsSecurityProperties.RSA_OAEP;
     private String contentEncryption = WsSecurityProperties.AES_256_GCM;
     private Consumer<Document> afterSigning = doc -> { };
+    private ExtraTransform bodyTransform;
 
     private HandMadeEnvelope(Element payload) {
         this.payload = payload;
@@ -72,6 +76,12 @@ public final class HandMadeEnvelope {
 
     public HandMadeEnvelope signatureAlgorithm(String algorithm) {
         this.signatureAlgorithm = algorithm;
+        return this;
+    }
+
+    /** The Body reference gets this transform before exclusive C14N (with a digest that matches it). */
+    public HandMadeEnvelope bodyTransform(ExtraTransform transform) {
+        this.bodyTransform = transform;
         return this;
     }
 
@@ -162,7 +172,8 @@ public final class HandMadeEnvelope {
     }
 
     private void sign(WSSecHeader securityHeader) throws WSSecurityException {
-        var signature = new WSSecSignature(securityHeader);
+        var signature = bodyTransform == null ? new WSSecSignature(securityHeader) : new TransformingSignature(
+                securityHeader, bodyTransform, signer.crypto().getPrivateKey(signer.alias(), new String(signer.password())));
         signature.setUserInfo(signer.alias(), new String(signer.password()));
         signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
         signature.setSignatureAlgorithm(signatureAlgorithm);
@@ -176,6 +187,26 @@ public final class HandMadeEnvelope {
     }
 
     private void encrypt(WSSecHeader securityHeader) throws WSSecurityException {
+        encryptBody(securityHeader, recipient, keyTransport, contentEncryption);
+    }
+
+    /**
+     * Encrypts the Body of an envelope that is already signed (e.g. a copy taken in {@link #afterSigning}),
+     * the way {@link #encryptedFor} does, and serialises it.
+     */
+    public static byte[] encryptSigned(Document signed, X509Certificate recipient) {
+        try {
+            var securityHeader = new WSSecHeader(signed);
+            securityHeader.insertSecurityHeader();
+            encryptBody(securityHeader, recipient, WsSecurityProperties.RSA_OAEP, WsSecurityProperties.AES_256_GCM);
+            return serialize(signed);
+        } catch (WSSecurityException e) {
+            throw new IllegalStateException("test envelope cannot be encrypted", e);
+        }
+    }
+
+    private static void encryptBody(WSSecHeader securityHeader, X509Certificate recipient, String keyTransport,
+                                    String contentEncryption) throws WSSecurityException {
         var encrypt = new WSSecEncrypt(securityHeader);
         encrypt.setUseThisCert(recipient);
         encrypt.setKeyIdentifierType(WSConstants.ISSUER_SERIAL);

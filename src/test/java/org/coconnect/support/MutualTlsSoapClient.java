@@ -47,8 +47,8 @@ public final class MutualTlsSoapClient {
                 CredentialFiles.readOutbound(from.keystores().outboundCredentials()).get(partnerId));
     }
 
-    /** The HTTP answer: status and body as received. */
-    public record Response(int status, byte[] body) {
+    /** The HTTP answer: status, headers and body as received. */
+    public record Response(int status, byte[] body, java.net.http.HttpHeaders headers) {
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -68,12 +68,7 @@ public final class MutualTlsSoapClient {
 
         /** The faultstring of a SOAP 1.1 fault, or null when the answer is no fault. */
         public String faultString() {
-            var faults = document().getElementsByTagNameNS(HandMadeEnvelope.SOAP11, "Fault");
-            if (faults.getLength() == 0) {
-                return null;
-            }
-            var strings = ((Element) faults.item(0)).getElementsByTagName("faultstring");
-            return strings.getLength() == 0 ? null : strings.item(0).getTextContent();
+            return MutualTlsSoapClient.faultString(document());
         }
     }
 
@@ -86,12 +81,35 @@ public final class MutualTlsSoapClient {
         return send(builder.build(), address);
     }
 
+    /** The faultstring of a SOAP 1.1 fault in this (decrypted) envelope, or null when it holds no fault. */
+    public static String faultString(Document envelope) {
+        var faults = envelope.getElementsByTagNameNS(HandMadeEnvelope.SOAP11, "Fault");
+        if (faults.getLength() == 0) {
+            return null;
+        }
+        var strings = ((Element) faults.item(0)).getElementsByTagName("faultstring");
+        return strings.getLength() == 0 ? null : strings.item(0).getTextContent();
+    }
+
     public Response post(URI address, String soapAction, byte[] envelope) {
+        return send("POST", address, "text/xml; charset=UTF-8", soapAction, envelope);
+    }
+
+    /**
+     * Any request, for attacks on the HTTP layer: the method, the Content-Type and SOAPAction (each left
+     * out when null) and the body (none when null) exactly as given, with our login.
+     */
+    public Response send(String method, URI address, String contentType, String soapAction, byte[] body) {
         var builder = HttpRequest.newBuilder(address)
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "text/xml; charset=UTF-8")
-                .header("SOAPAction", "\"" + soapAction + "\"")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (soapAction != null) {
+            builder.header("SOAPAction", "\"" + soapAction + "\"");
+        }
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
@@ -102,9 +120,9 @@ public final class MutualTlsSoapClient {
     private Response send(HttpRequest request, URI address) {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
-            throw new IllegalStateException("POST to " + address + " failed", e);
+            throw new IllegalStateException(request.method() + " to " + address + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

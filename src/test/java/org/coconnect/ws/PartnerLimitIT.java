@@ -25,7 +25,7 @@ import org.coconnect.support.TestGateways;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Per-partner limits: over its rate or its requests in flight, a partner gets HTTP 429 with CC-2005. */
+/** Per-partner limits: over its rate or its requests in flight, a partner gets HTTP 429 with CC-2006. */
 class PartnerLimitIT {
 
     @TempDir
@@ -66,8 +66,8 @@ class PartnerLimitIT {
             assertNotEquals(429, http.send(request(id, body), HttpResponse.BodyHandlers.ofString()).statusCode());
             var third = http.send(request(id, body), HttpResponse.BodyHandlers.ofString());
             assertEquals(429, third.statusCode(), third.body());
-            assertTrue(third.body().contains("CC-2005"), third.body());
-            assertTrue(StoredRows.alerts(id).stream().anyMatch(a -> a.code().equals("CC-2005")));
+            assertTrue(third.body().contains("CC-2006"), third.body());
+            assertTrue(StoredRows.alerts(id).stream().anyMatch(a -> a.code().equals("CC-2006")));
             assertTrue(StoredRows.messages(id).isEmpty());
         }
     }

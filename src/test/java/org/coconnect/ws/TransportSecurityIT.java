@@ -24,11 +24,13 @@ import org.coconnect.Gateway;
 import org.coconnect.config.Cidr;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.PartnerConfig;
+import org.coconnect.error.ErrorCode;
 import org.coconnect.security.CertificateFactoryBc;
 import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.KeyStores;
 import org.coconnect.security.TlsMaterial;
+import org.coconnect.support.GatewaySnapshot;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
 import org.junit.jupiter.api.AfterAll;
@@ -82,25 +84,28 @@ class TransportSecurityIT {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void assertRefused(HttpResponse<String> response, String alertCode) {
+    private static void assertRefused(GatewaySnapshot before, HttpResponse<String> response, ErrorCode alertCode) {
         assertEquals(401, response.statusCode(), response.body());
         assertTrue(response.body().contains("CC-1100 Authentication failed."), response.body());
         assertFalse(response.body().contains("Exception"), "no internals: " + response.body());
+        GatewaySnapshot.assertNoInternals(response.body());
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
-        assertTrue(StoredRows.alerts(id).stream().anyMatch(a -> a.code().equals(alertCode)), "alert " + alertCode);
+        before.assertAlerted(alertCode);
         assertTrue(StoredRows.messages(id).isEmpty() && StoredRows.certificates(id).isEmpty(), "nothing stored");
     }
 
     @Test
     void missingBasicCredentialsAreRefusedBeforeTheBodyIsRead() throws Exception {
-        assertRefused(post(tlsClient(TlsMaterial.keyManagers(krKeys)), sendCo, Map.of()), "CC-1102");
+        GatewaySnapshot before = GatewaySnapshot.of(id);
+        assertRefused(before, post(tlsClient(TlsMaterial.keyManagers(krKeys)), sendCo, Map.of()), ErrorCode.CREDENTIALS_INVALID);
     }
 
     @Test
     void aWrongPasswordIsRefused() throws Exception {
+        GatewaySnapshot before = GatewaySnapshot.of(id);
         var response = post(tlsClient(TlsMaterial.keyManagers(krKeys)), sendCo,
                 Map.of("Authorization", basic(krLogin.user(), "wrong-password")));
-        assertRefused(response, "CC-1102");
+        assertRefused(before, response, ErrorCode.CREDENTIALS_INVALID);
     }
 
     @Test

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.coconnect.Gateway;
 import org.coconnect.config.GatewayConfig;
+import org.coconnect.error.ErrorCode;
 import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
+import org.coconnect.support.GatewaySnapshot;
 import org.coconnect.support.MutualTlsSoapClient;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** XML-level attacks from an authenticated partner: refused with their code before any security processing. */
+/**
+ * XML-level attacks from an authenticated partner: refused with their code before any security
+ * processing, with one alert carrying that code, nothing stored and no internals in the fault.
+ */
 class XmlAttackIT {
 
     private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -47,11 +52,14 @@ class XmlAttackIT {
     }
 
     private static void assertRefusedWith(String envelope, String code) {
+        GatewaySnapshot before = GatewaySnapshot.of(id);
         var response = client.post(sendCo, "urn:coconnect:send-co", envelope.getBytes(StandardCharsets.UTF_8));
         String fault = response.faultString();
         assertTrue(fault != null && fault.startsWith(code), "expected " + code + ", got " + response.text());
         assertFalse(response.text().contains("Exception"), response.text());
+        GatewaySnapshot.assertNoInternals(response.text());
         assertTrue(StoredRows.messages(id).isEmpty() && StoredRows.certificates(id).isEmpty());
+        before.assertAlerted(ErrorCode.fromCode(code).orElseThrow());
     }
 
     @Test
