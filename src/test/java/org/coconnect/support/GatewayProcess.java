@@ -33,6 +33,14 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public static GatewayProcess start(Path dir, String name, GatewayConfig config, Map<String, String> extra)
             throws IOException, InterruptedException {
+        var started = launch(dir, name, config, extra);
+        started.awaitListening();
+        return started;
+    }
+
+    /** Starts the gateway like {@link #start} but returns at once, so that several can start side by side. */
+    public static GatewayProcess launch(Path dir, String name, GatewayConfig config, Map<String, String> extra)
+            throws IOException {
         Path conf = writeConf(dir, name, config, extra);
         Path log = dir.resolve(name + ".log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -43,9 +51,22 @@ public final class GatewayProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         process.getOutputStream().close();
-        var started = new GatewayProcess(process, config.port(), log);
-        started.awaitPort();
-        return started;
+        return new GatewayProcess(process, config.port(), log);
+    }
+
+    /** Waits until the gateway accepts connections on its port; fails if the process ends first. */
+    public void awaitListening() throws InterruptedException {
+        for (int i = 0; i < 1800; i++) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the gateway process ended with " + process.exitValue() + "; see " + log);
+            }
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the gateway did not open port " + port + "; see " + log);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing in flight is finished or released. */
@@ -93,19 +114,5 @@ public final class GatewayProcess implements AutoCloseable {
                     ""));
         }
         return conf;
-    }
-
-    private void awaitPort() throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the gateway process ended with " + process.exitValue() + "; see " + log);
-            }
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the gateway did not open port " + port + "; see " + log);
     }
 }

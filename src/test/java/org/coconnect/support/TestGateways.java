@@ -43,12 +43,15 @@ public final class TestGateways {
 
     /** Configurations for KR and ID on free ports, keys ready, each with a fresh database of the given kind. */
     public static List<GatewayConfig> configs(Path dataDir, TestDatabase database) {
+        return configs(dataDir, database.newDatabase(dataDir.resolve("kr")), database.newDatabase(dataDir.resolve("id")));
+    }
+
+    /** Configurations for KR and ID on free ports, keys ready, on the databases given. */
+    public static List<GatewayConfig> configs(Path dataDir, DatabaseSettings krDatabase, DatabaseSettings idDatabase) {
         int krPort = freePort();
         int idPort = freePort();
-        GatewayConfig kr = config(KR, krPort, dataDir.resolve("kr"), database.newDatabase(dataDir.resolve("kr")),
-                partner(ID, idPort));
-        GatewayConfig id = config(ID, idPort, dataDir.resolve("id"), database.newDatabase(dataDir.resolve("id")),
-                partner(KR, krPort));
+        GatewayConfig kr = config(KR, krPort, dataDir.resolve("kr"), krDatabase, partner(ID, idPort));
+        GatewayConfig id = config(ID, idPort, dataDir.resolve("id"), idDatabase, partner(KR, krPort));
         synchronized (TestGateways.class) {
             new DemoPki(PKI.resolve("ca")).ensure(List.of(kr, id));
         }
