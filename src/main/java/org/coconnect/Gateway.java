@@ -90,8 +90,10 @@ public final class Gateway implements AutoCloseable {
         var d = config.delivery();
         this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
         this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), audit, metrics);
+        // A node claims no more messages than it can attempt at once: a claim left waiting in a local
+        // queue could outlive its lease and be taken over by another node while this one still sends it.
         this.delivery = new DeliveryWorker(outbox, this::client, config.selfId() + "@" + ProcessHandle.current().pid(),
-                d.parallelism(), 32);
+                d.parallelism(), d.parallelism());
         // Every configured certificate is watched, also those refused at start-up: an expired one must keep alerting.
         var certificates = WatchedCertificate.of(keys, new PartnerDirectory(config.partners(), keys.partners()));
         var m = config.monitoring();

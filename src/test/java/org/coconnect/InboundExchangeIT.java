@@ -28,36 +28,47 @@ import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.persistence.MessageEntity;
 import org.coconnect.support.StoredRows;
+import org.coconnect.support.TestDatabase;
 import org.coconnect.support.TestGateways;
 import org.coconnect.ws.RequestBuilder;
 import org.coconnect.ws.SampleCertificate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Element;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.builder.Input;
 import org.xmlunit.diff.Diff;
 
-/** A partner (KR) pushes messages to our gateway (ID) over real mutual TLS with real WS-Security and H2. */
+/**
+ * A partner (KR) pushes messages to our gateway (ID) over real mutual TLS with real WS-Security, once
+ * on H2 and once on PostgreSQL: deduplication rests on each database's unique constraint.
+ */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class InboundExchangeIT {
 
+    @Parameter
+    TestDatabase database;
     @TempDir
     static Path dir;
     static Gateway kr;
     static Gateway id;
     static PartnerClient toId;
 
-    @BeforeAll
-    static void start() {
-        var configs = TestGateways.configs(dir);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        var configs = TestGateways.configs(dir.resolve(database.name()), database);
         kr = TestGateways.start(configs.get(0));
         id = TestGateways.start(configs.get(1));
         toId = kr.client(TestGateways.ID_ID);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (kr != null) kr.close();
         if (id != null) id.close();

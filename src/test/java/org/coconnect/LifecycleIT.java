@@ -12,31 +12,42 @@ import org.coconnect.error.ErrorCode;
 import org.coconnect.exchange.RejectionException;
 import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.support.StoredRows;
+import org.coconnect.support.TestDatabase;
 import org.coconnect.support.TestGateways;
 import org.coconnect.ws.CertificateReader;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A CO's whole life between two gateways (KR exports, ID imports) over real HTTPS and WS-Security. */
+/**
+ * A CO's whole life between two gateways (KR exports, ID imports) over real HTTPS and WS-Security, with
+ * both gateways on H2 and then both on PostgreSQL.
+ */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class LifecycleIT {
 
+    @Parameter
+    TestDatabase database;
     @TempDir
     static Path dir;
     static Gateway kr;
     static Gateway id;
 
-    @BeforeAll
-    static void start() {
-        var configs = TestGateways.configs(dir);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        var configs = TestGateways.configs(dir.resolve(database.name()), database);
         kr = TestGateways.start(configs.get(0));
         id = TestGateways.start(configs.get(1));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (kr != null) kr.close();
         if (id != null) id.close();

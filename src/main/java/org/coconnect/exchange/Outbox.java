@@ -1,10 +1,10 @@
 package org.coconnect.exchange;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,6 +21,8 @@ import org.coconnect.persistence.MessageEntity;
 import org.coconnect.persistence.MessageStore;
 import org.coconnect.persistence.OutboxEntity;
 import org.coconnect.persistence.ProblemEmbeddable;
+import org.hibernate.Timeouts;
+import org.hibernate.jpa.SpecHints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,18 +70,24 @@ public final class Outbox {
      */
     public List<Delivery> claimDue(String node, int limit) {
         Instant now = clock.instant();
-        List<Long> candidates = database.inTransaction(em -> em.createQuery("""
-                        select o.id from OutboxEntity o
-                        where o.status = :pending and o.nextAttemptAt <= :now
-                          and (o.claimedUntil is null or o.claimedUntil < :now)
-                        order by o.nextAttemptAt""", Long.class)
-                .setParameter("pending", OutboxEntity.Status.PENDING)
-                .setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultList());
-        var claimed = new ArrayList<Delivery>();
-        for (Long id : candidates) {
-            int updated = database.inTransaction(em -> em.createQuery("""
+        return database.inTransaction(em -> {
+            var due = em.createQuery("""
+                            select o.id from OutboxEntity o
+                            where o.status = :pending and o.nextAttemptAt <= :now
+                              and (o.claimedUntil is null or o.claimedUntil < :now)
+                            order by o.nextAttemptAt, o.id""", Long.class)
+                    .setParameter("pending", OutboxEntity.Status.PENDING)
+                    .setParameter("now", now)
+                    .setMaxResults(limit);
+            if (database.skipsLockedRows()) {
+                // Rows another node is claiming right now are skipped rather than waited for: nodes
+                // polling at once split the due messages between them instead of contending for the same.
+                due.setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI);
+            }
+            // The lease itself is the conditional update: whatever the select saw, a message is claimed
+            // only if no live lease is on it when the update runs, on either database.
+            List<Long> claimed = due.getResultList().stream().filter(id -> em.createQuery("""
                             update OutboxEntity o set o.claimedBy = :node, o.claimedUntil = :until
                             where o.id = :id and o.status = :pending
                               and (o.claimedUntil is null or o.claimedUntil < :now)""")
@@ -88,21 +96,22 @@ public final class Outbox {
                     .setParameter("id", id)
                     .setParameter("pending", OutboxEntity.Status.PENDING)
                     .setParameter("now", now)
-                    .executeUpdate());
-            if (updated == 1) {
-                database.inTransaction(em -> Optional.ofNullable(em.find(OutboxEntity.class, id)))
-                        .ifPresent(o -> claimed.add(new Delivery(o.id(), o.partnerId(),
-                                Operation.byPathName(o.operation()).orElseThrow(), o.messageId(), o.payload())));
-            }
-        }
-        return claimed;
+                    .executeUpdate() == 1).toList();
+            return claimed.stream().map(id -> em.find(OutboxEntity.class, id))
+                    .map(o -> new Delivery(o.id(), o.partnerId(), Operation.byPathName(o.operation()).orElseThrow(),
+                            o.messageId(), o.payload()))
+                    .toList();
+        });
     }
 
     /** The partner answered with an acknowledgement: delivered, or rejected for good. */
     public void recordAnswer(Delivery delivery, Acknowledgement ack) {
-        Duration sinceQueued = database.inTransaction(em -> {
+        Optional<Duration> recorded = database.inTransaction(em -> {
             Instant now = clock.instant();
             OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
+            if (settledElsewhere(o, delivery)) {
+                return Optional.<Duration>empty();
+            }
             o.recordAnswer(now, ack.status().name(), ack.status().isDelivered());
             journal(em, o, ack, now);
             audit.record(em, AuditLog.Kind.OUTBOUND, o.partnerId(), o.messageId(),
@@ -111,10 +120,13 @@ public final class Outbox {
                 certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, ack.status().isDelivered()
                         ? CertificateEvent.CONFIRM_DELIVERY : CertificateEvent.REFUSE_DELIVERY, now, null));
             }
-            return Duration.between(o.createdAt(), now);
+            return Optional.of(Duration.between(o.createdAt(), now));
         });
+        if (recorded.isEmpty()) {
+            return;
+        }
         metrics.sent(delivery.operation(), ack.status().name());
-        metrics.acknowledged(delivery.operation(), sinceQueued);
+        metrics.acknowledged(delivery.operation(), recorded.get());
         if (!ack.status().isDelivered()) {
             String problems = ack.problems().stream().map(p -> p.code().code() + " " + p.text())
                     .collect(Collectors.joining("; "));
@@ -128,9 +140,12 @@ public final class Outbox {
 
     /** A technical failure: schedule the next attempt, or give up after the last mark and alert. */
     public void recordFailure(Delivery delivery, String error) {
-        boolean exhausted = database.inTransaction(em -> {
+        Optional<Boolean> outcome = database.inTransaction(em -> {
             Instant now = clock.instant();
             OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
+            if (settledElsewhere(o, delivery)) {
+                return Optional.<Boolean>empty();
+            }
             Instant next = schedule.next(o.createdAt(), o.attempts() + 1).map(t -> t.isBefore(now) ? now : t).orElse(null);
             o.recordAttempt(now, error, next);
             audit.record(em, AuditLog.Kind.OUTBOUND, o.partnerId(), o.messageId(), o.operation() + " attempt "
@@ -138,10 +153,13 @@ public final class Outbox {
             if (next == null && delivery.operation() == Operation.SEND_CO) {
                 certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, CertificateEvent.FAIL_DELIVERY, now, null));
             }
-            return next == null;
+            return Optional.of(next == null);
         });
+        if (outcome.isEmpty()) {
+            return;
+        }
         metrics.sent(delivery.operation(), failureOutcome(error));
-        if (exhausted) {
+        if (outcome.get()) {
             alerts.raise(ErrorCode.RETRIES_EXHAUSTED, delivery.partnerId(), delivery.messageId(),
                     "Gave up delivering " + delivery.operation().pathName() + " after the last retry: " + error);
         } else {
@@ -172,6 +190,20 @@ public final class Outbox {
         return database.inTransaction(em -> em.createQuery(
                         "select o from OutboxEntity o where o.status <> :delivered order by o.createdAt", OutboxEntity.class)
                 .setParameter("delivered", OutboxEntity.Status.DELIVERED).getResultList());
+    }
+
+    /**
+     * Whether another node already recorded this message's outcome: its lease on a slow attempt ran
+     * out, and the node that took the message over finished first. The late outcome changes nothing
+     * (the receiver answered the repeat from its store), so a delivered message never goes back to pending.
+     */
+    private static boolean settledElsewhere(OutboxEntity o, Delivery delivery) {
+        if (o.status() == OutboxEntity.Status.PENDING) {
+            return false;
+        }
+        LOG.info("{} {} to {} was already settled as {} by another attempt; this attempt's outcome is dropped",
+                delivery.operation().pathName(), delivery.messageId(), delivery.partnerId(), o.status());
+        return true;
     }
 
     /** The partner's fault code when its fault text carries one of ours, else ERROR (no readable answer). */

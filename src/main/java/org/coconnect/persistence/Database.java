@@ -15,10 +15,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
+    private final boolean skipsLockedRows;
 
-    private Database(HikariDataSource dataSource, EntityManagerFactory entityManagerFactory) {
+    private Database(HikariDataSource dataSource, EntityManagerFactory entityManagerFactory, boolean skipsLockedRows) {
         this.dataSource = dataSource;
         this.entityManagerFactory = entityManagerFactory;
+        this.skipsLockedRows = skipsLockedRows;
     }
 
     /** Opens the pool, migrates the schema to the newest version and starts Hibernate. */
@@ -47,7 +49,7 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.SHOW_SQL, false)
                     .property(AvailableSettings.STATEMENT_BATCH_SIZE, 20)
                     .createEntityManagerFactory();
-            return new Database(dataSource, emf);
+            return new Database(dataSource, emf, settings.isPostgres());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -71,6 +73,14 @@ public final class Database implements AutoCloseable {
         } finally {
             em.close();
         }
+    }
+
+    /**
+     * Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is used here: on PostgreSQL, where several nodes
+     * share the database; the embedded H2 serves one node and gets plain selects.
+     */
+    public boolean skipsLockedRows() {
+        return skipsLockedRows;
     }
 
     public javax.sql.DataSource dataSource() {

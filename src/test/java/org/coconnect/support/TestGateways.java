@@ -24,8 +24,8 @@ import org.coconnect.security.DemoPki;
 
 /**
  * Two gateway configurations for tests, Korea (KR-KCS) and Indonesia (ID-DJBC), each other's partner,
- * with real demo keys (generated once per build under target/test-pki) and H2 file databases in a
- * directory of the test's own.
+ * with real demo keys (generated once per build under target/test-pki) and fresh databases: H2 files in
+ * a directory of the test's own unless the test asks for PostgreSQL.
  */
 public final class TestGateways {
 
@@ -41,12 +41,22 @@ public final class TestGateways {
     private TestGateways() {
     }
 
-    /** Configurations for KR and ID on free ports, keys ready, databases under dataDir. */
+    /** Configurations for KR and ID on free ports, keys ready, H2 databases under dataDir. */
     public static List<GatewayConfig> configs(Path dataDir) {
+        return configs(dataDir, TestDatabase.H2);
+    }
+
+    /** Configurations for KR and ID on free ports, keys ready, each with a fresh database of the given kind. */
+    public static List<GatewayConfig> configs(Path dataDir, TestDatabase database) {
+        return configs(dataDir, database.newDatabase(dataDir.resolve("kr")), database.newDatabase(dataDir.resolve("id")));
+    }
+
+    /** Configurations for KR and ID on free ports, keys ready, on the databases given. */
+    public static List<GatewayConfig> configs(Path dataDir, DatabaseSettings krDatabase, DatabaseSettings idDatabase) {
         int krPort = freePort();
         int idPort = freePort();
-        GatewayConfig kr = config(KR, krPort, dataDir.resolve("kr"), partner(ID, idPort));
-        GatewayConfig id = config(ID, idPort, dataDir.resolve("id"), partner(KR, krPort));
+        GatewayConfig kr = config(KR, krPort, dataDir.resolve("kr"), krDatabase, partner(ID, idPort));
+        GatewayConfig id = config(ID, idPort, dataDir.resolve("id"), idDatabase, partner(KR, krPort));
         synchronized (TestGateways.class) {
             new DemoPki(PKI.resolve("ca")).ensure(List.of(kr, id));
         }
@@ -54,11 +64,16 @@ public final class TestGateways {
     }
 
     public static GatewayConfig config(AdministrationId self, int port, Path dataDir, PartnerConfig... partners) {
+        return config(self, port, dataDir, DatabaseSettings.h2File(dataDir.resolve("coconnect")), partners);
+    }
+
+    public static GatewayConfig config(AdministrationId self, int port, Path dataDir, DatabaseSettings database,
+                                       PartnerConfig... partners) {
         String name = self.countryCode().toLowerCase();
         var keystores = new KeystoreConfig(PKI.resolve(name + "/own.p12"), PKI.resolve(name + "/partners.p12"),
                 PKI.resolve(name + "/trust.p12"), PASSWORD, true, PKI.resolve(name + "/inbound-credentials"),
                 PKI.resolve(name + "/outbound-credentials"));
-        return new GatewayConfig(self, "test", "127.0.0.1", port, DatabaseSettings.h2File(dataDir.resolve("coconnect")),
+        return new GatewayConfig(self, "test", "127.0.0.1", port, database,
                 keystores, Duration.ofMinutes(5), Duration.ofMinutes(5), List.of(partners), dataDir,
                 DeliveryConfig.defaults(), RetentionConfig.defaults(), MonitoringConfig.defaults(),
                 new LocalApiConfig("127.0.0.1", freePort(), dataDir.resolve("local-token"), LOCAL_TOKEN.toCharArray()));

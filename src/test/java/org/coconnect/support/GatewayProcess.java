@@ -1,0 +1,120 @@
+package org.coconnect.support;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.PartnerConfig;
+
+/**
+ * A gateway in a JVM of its own, started with {@code serve --conf} from configuration files written as an
+ * operator would write them, so that a test can kill it with SIGKILL mid-work.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private GatewayProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts the gateway described by the config, named {@code name} under dir (conf-NAME/, NAME.log), with
+     * extra gateway.properties entries (delivery settings, say), and returns once it is listening.
+     */
+    public static GatewayProcess start(Path dir, String name, GatewayConfig config, Map<String, String> extra)
+            throws IOException, InterruptedException {
+        var started = launch(dir, name, config, extra);
+        started.awaitListening();
+        return started;
+    }
+
+    /** Starts the gateway like {@link #start} but returns at once, so that several can start side by side. */
+    public static GatewayProcess launch(Path dir, String name, GatewayConfig config, Map<String, String> extra)
+            throws IOException {
+        Path conf = writeConf(dir, name, config, extra);
+        Path log = dir.resolve(name + ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.coconnect.cli.CoConnectCommand", "serve",
+                "--conf", conf.toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        process.getOutputStream().close();
+        return new GatewayProcess(process, config.port(), log);
+    }
+
+    /** Waits until the gateway accepts connections on its port; fails if the process ends first. */
+    public void awaitListening() throws InterruptedException {
+        for (int i = 0; i < 1800; i++) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the gateway process ended with " + process.exitValue() + "; see " + log);
+            }
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the gateway did not open port " + port + "; see " + log);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing in flight is finished or released. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the gateway process did not end after SIGKILL");
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    /** The configuration as files: gateway.properties and one partners/ID.properties per partner. */
+    private static Path writeConf(Path dir, String name, GatewayConfig c, Map<String, String> extra) throws IOException {
+        Path conf = dir.resolve("conf-" + name);
+        Files.createDirectories(conf.resolve("partners"));
+        Path password = dir.resolve(name + "-keystore-password");
+        Files.writeString(password, new String(c.keystores().password()));
+        var lines = new ArrayList<>(List.of(
+                "gateway.country=" + c.self().countryCode(),
+                "gateway.authority=" + c.self().authorityId(),
+                "server.port=" + c.port(),
+                "database.url=" + c.database().jdbcUrl(),
+                "database.user=" + c.database().user(),
+                "keystores.own=" + c.keystores().own(),
+                "keystores.partners=" + c.keystores().partners(),
+                "keystores.trust=" + c.keystores().trust(),
+                "keystores.password.file=" + password,
+                // The node is driven over its partner endpoints only: no local interface, so no token file is needed.
+                "local.port=0"));
+        extra.forEach((key, value) -> lines.add(key + "=" + value));
+        lines.add("");
+        Files.writeString(conf.resolve("gateway.properties"), String.join("\n", lines));
+        for (PartnerConfig partner : c.partners()) {
+            Files.writeString(conf.resolve("partners/" + partner.id() + ".properties"), String.join("\n",
+                    "partner.country=" + partner.administration().countryCode(),
+                    "partner.authority=" + partner.administration().authorityId(),
+                    "partner.endpoint.url=" + partner.endpointUrl(),
+                    "partner.allowed-ips=127.0.0.0/8",
+                    ""));
+        }
+        return conf;
+    }
+}
