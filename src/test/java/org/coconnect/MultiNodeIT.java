@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import org.coconnect.client.PartnerClient;
 import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.LocalApiConfig;
 import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.Operation;
 import org.coconnect.persistence.CertificateEntity;
@@ -74,7 +75,8 @@ class MultiNodeIT {
         partnerToA = TestGateways.start(configs.get(1));
         // The same partner again, configured with the other node's address: its second way in.
         partnerToB = TestGateways.start(configs.get(1).withPort(TestGateways.freePort())
-                .withPartners(List.of(TestGateways.partner(TestGateways.KR, nodeB.port()))));
+                .withPartners(List.of(TestGateways.partner(TestGateways.KR, nodeB.port())))
+                .withLocalApi(new LocalApiConfig("127.0.0.1", 0, null, null)));
         shared = Database.open(nodeA.database());
         for (GatewayProcess node : nodes) {
             node.awaitListening();
@@ -181,7 +183,7 @@ class MultiNodeIT {
      */
     private static List<String> issue(GatewayConfig issuerConfig) {
         var numbers = new ArrayList<String>();
-        try (Gateway issuer = TestGateways.start(issuerConfig)) {
+        try (Gateway issuer = TestGateways.start(issuerConfig.withLocalApi(new LocalApiConfig("127.0.0.1", 0, null, null)))) {
             Instant issuedAt = Instant.now().minusSeconds(60);
             for (int i = 0; i < OUTBOUND; i++) {
                 String number = "KR-MULTI-" + i;
