@@ -135,7 +135,8 @@ public final class Gateway implements AutoCloseable {
             if (config.localApi().enabled()) {
                 gateway.local = LocalServer.start(config.localApi(), new LocalOperations(gateway.issueCertificate(),
                         gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
-                        gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText));
+                        gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText,
+                        gateway.alerts));
             }
             return gateway;
         } catch (RuntimeException e) {

@@ -72,4 +72,12 @@ public final class Alerts {
         }
         return raised;
     }
+
+    /** The newest alerts first, at most {@code limit}: what the alerts command lists. */
+    public java.util.List<AlertView> recent(int limit) {
+        return database.inTransaction(em -> em.createQuery(
+                        "select a from AlertEntity a order by a.raisedAt desc", AlertEntity.class)
+                .setMaxResults(limit).getResultStream()
+                .map(a -> new AlertView(a.raisedAt(), a.code(), a.partnerId(), a.messageId(), a.detail())).toList());
+    }
 }

@@ -110,6 +110,20 @@ final class LocalEndpoints {
                 operations.outbox().undeliveredViews().stream().map(Representations::delivery).toList()));
     }
 
+    /** GET /alerts: the newest alerts first (at most 100). */
+    LocalResponse alerts(LocalRequest request) {
+        RequestFields.query(request.query(Set.of())).check();
+        return LocalResponse.of(200, Map.of("alerts", operations.alerts().recent(100).stream().map(a -> {
+            var json = new java.util.LinkedHashMap<String, Object>();
+            json.put("raisedAt", a.raisedAt().toString());
+            json.put("code", a.code());
+            json.put("partner", a.partnerId());
+            json.put("messageId", a.messageId());
+            json.put("detail", a.detail());
+            return json;
+        }).toList()));
+    }
+
     /** POST /deliveries/{messageId}/resend: due now, with the same message ID. */
     LocalResponse resend(String messageId) {
         if (operations.outbox().resend(messageId)) {

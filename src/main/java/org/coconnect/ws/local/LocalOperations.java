@@ -1,6 +1,7 @@
 package org.coconnect.ws.local;
 
 import java.util.function.Supplier;
+import org.coconnect.exchange.Alerts;
 import org.coconnect.exchange.ClaimPreference;
 import org.coconnect.exchange.DecideTreatment;
 import org.coconnect.exchange.IssueCertificate;
@@ -12,5 +13,5 @@ import org.coconnect.monitoring.Health;
 /** The use cases the local interface drives, handed over by the gateway's wiring. */
 public record LocalOperations(IssueCertificate issue, RequestCancellation cancellation, ClaimPreference claims,
                               DecideTreatment treatment, QueryCertificates query, Outbox outbox,
-                              Supplier<Health> health, Supplier<String> metrics) {
+                              Supplier<Health> health, Supplier<String> metrics, Alerts alerts) {
 }

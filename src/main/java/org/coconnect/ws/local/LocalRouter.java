@@ -111,6 +111,8 @@ final class LocalRouter implements HttpHandler {
             return get(request, () -> endpoints.deliveries(request));
         } else if (resource.equals("deliveries") && size == 3 && path.get(2).equals("resend")) {
             return post(request, () -> endpoints.resend(path.get(1)));
+        } else if (resource.equals("alerts") && size == 1) {
+            return get(request, () -> endpoints.alerts(request));
         } else if (resource.equals("health") && size == 1) {
             return get(request, endpoints::health);
         } else if (resource.equals("metrics") && size == 1) {

@@ -212,4 +212,15 @@ class LocalInterfaceIT {
                 reply.body());
         assertTrue(reply.body().contains("coconnect_outbox_pending"), reply.body());
     }
+
+    @Test
+    void alertsAreListedNewestFirstWithTheirCodes() throws Exception {
+        var client = kr.client(TestGateways.ID_ID);
+        client.sendCertificate(client.newHeader(UUID.randomUUID(), null),
+                SampleCertificate.create("KR-LOCAL-ALERT", 1, "KR", "SG", 1, Instant.now().minusSeconds(30)));
+
+        var reply = idHttp.get("/alerts");
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.body().contains("\"code\":\"CC-5004\""), "the rejection's alert: " + reply.body());
+    }
 }
