@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import org.coconnect.Gateway;
 import org.coconnect.config.Cidr;
 import org.coconnect.config.GatewayConfig;
@@ -133,9 +132,9 @@ class TransportSecurityIT {
         store.setKeyEntry("tls", keys.getPrivate(), "x".toCharArray(), new java.security.cert.Certificate[] {cert, ca});
         var kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, "x".toCharArray());
-        var e = assertThrows(IOException.class, () -> post(tlsClient(kmf.getKeyManagers()), sendCo,
+        // The handshake itself fails: no HTTP answer at all, so the request never reached the gateway's code.
+        assertThrows(IOException.class, () -> post(tlsClient(kmf.getKeyManagers()), sendCo,
                 Map.of("Authorization", basic(krLogin.user(), new String(krLogin.password())))));
-        assertTrue(e instanceof SSLException || e.getCause() instanceof SSLException || e.getMessage() != null);
     }
 
     @Test
