@@ -48,6 +48,12 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
+    static {
+        // CXF's WS-Security decryption asks javax.xml.stream for a new XMLInputFactory for every encrypted
+        // element; without this property each lookup scans every jar's META-INF/services.
+        System.getProperties().putIfAbsent("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
+    }
+
     private final GatewayConfig config;
     private final GatewayKeys keys;
     private final Crypto crypto;

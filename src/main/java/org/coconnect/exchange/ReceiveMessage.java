@@ -1,5 +1,6 @@
 package org.coconnect.exchange;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,18 +72,24 @@ public final class ReceiveMessage {
         return ack;
     }
 
+    /**
+     * What the receive transaction decided: the answer to a repeat, a message ID reused for other
+     * content, a message with errors, or the acknowledgement of what it stored.
+     */
+    private sealed interface Decision {
+        record Answered(Acknowledgement ack) implements Decision { }
+        record Rejected(List<Problem> problems) implements Decision { }
+    }
+
     private Acknowledgement answer(InboundMessage in) {
-        Optional<Acknowledgement> earlier = answerFromStore(in);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        // Validation is pure computation; done first, it keeps the transaction short.
         List<Problem> problems = validate(in);
-        if (problems.stream().anyMatch(Problem::isError)) {
-            return reject(in, problems);
-        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return database.inTransaction(em -> store(em, in, problems));
+                // The repeat check runs in the storing transaction: one transaction per message, and a
+                // repeat is still answered from the store before its validity matters.
+                Decision decision = database.inTransaction(em -> decide(em, in, problems));
+                return conclude(in, decision);
             } catch (RejectionException e) {
                 var all = new ArrayList<>(e.problems());
                 all.addAll(problems);
@@ -90,7 +97,8 @@ public final class ReceiveMessage {
             } catch (PersistenceException e) {
                 // A concurrent copy of this message (or of this CO) committed first: answer as for a repeat.
                 if (UniqueConstraints.isViolationOf(e, UniqueConstraints.MESSAGE)) {
-                    return answerFromStore(in).orElseThrow(() -> e);
+                    return database.inTransaction(em -> answerFromStore(em, in)).map(d -> conclude(in, d))
+                            .orElseThrow(() -> e);
                 }
                 if (!UniqueConstraints.isViolationOf(e, UniqueConstraints.CERTIFICATE) || attempt == MAX_ATTEMPTS) {
                     throw e;
@@ -99,7 +107,23 @@ public final class ReceiveMessage {
         }
     }
 
-    private Acknowledgement store(jakarta.persistence.EntityManager em, InboundMessage in, List<Problem> warnings) {
+    /** Rejections are recorded after the receive transaction, in one of their own that nothing can roll back. */
+    private Acknowledgement conclude(InboundMessage in, Decision decision) {
+        return decision instanceof Decision.Answered a ? a.ack() : reject(in, ((Decision.Rejected) decision).problems());
+    }
+
+    private Decision decide(EntityManager em, InboundMessage in, List<Problem> problems) {
+        Optional<Decision> earlier = answerFromStore(em, in);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return new Decision.Rejected(problems);
+        }
+        return new Decision.Answered(store(em, in, problems));
+    }
+
+    private Acknowledgement store(EntityManager em, InboundMessage in, List<Problem> warnings) {
         Instant now = clock.instant();
         var message = new MessageEntity(MessageEntity.Direction.INBOUND, in.partner().id(), in.operation().pathName(),
                 in.messageId().toString(), in.header().related().map(Object::toString).orElse(null), in.receivedAt(),
@@ -126,27 +150,27 @@ public final class ReceiveMessage {
     }
 
     /** The stored answer for a message already received: its original receipt, or a conflict when the content differs. */
-    private Optional<Acknowledgement> answerFromStore(InboundMessage in) {
+    private Optional<Decision> answerFromStore(EntityManager em, InboundMessage in) {
         if (in.messageId().equals(InboundMessage.UNREADABLE_ID)) {
             return Optional.empty();
         }
-        Optional<MessageEntity> stored = database.inTransaction(em -> MessageStore.find(em,
-                MessageEntity.Direction.INBOUND, in.partner().id(), in.messageId().toString()));
+        Optional<MessageEntity> stored = MessageStore.find(em, MessageEntity.Direction.INBOUND, in.partner().id(),
+                in.messageId().toString());
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         MessageEntity original = stored.get();
         if (!original.payloadDigest().equals(hex(in.payloadDigest()))) {
-            return Optional.of(reject(in, List.of(Problem.error(ErrorCode.MESSAGE_ID_CONFLICT,
+            return Optional.of(new Decision.Rejected(List.of(Problem.error(ErrorCode.MESSAGE_ID_CONFLICT,
                     "Message " + in.messageId() + " was received on " + original.receivedAt()
                             + " with different content; a new message needs a new message ID.",
                     "/m:" + in.operation().pathName() + "/m:MessageHeader/m:MessageId"))));
         }
         LOG.info("Duplicate {} {} from {}: answered with the original receipt", in.operation().pathName(),
                 in.messageId(), in.partner().id());
-        return Optional.of(originalAcknowledgement(original).asDuplicate(Problem.warning(ErrorCode.DUPLICATE_MESSAGE,
-                "Message " + in.messageId() + " was already received on " + original.receivedAt()
-                        + " and answered " + original.ackStatus() + ".", null)));
+        return Optional.of(new Decision.Answered(originalAcknowledgement(original).asDuplicate(Problem.warning(
+                ErrorCode.DUPLICATE_MESSAGE, "Message " + in.messageId() + " was already received on "
+                        + original.receivedAt() + " and answered " + original.ackStatus() + ".", null))));
     }
 
     private static Acknowledgement originalAcknowledgement(MessageEntity m) {

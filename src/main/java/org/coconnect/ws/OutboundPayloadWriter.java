@@ -40,7 +40,7 @@ public final class OutboundPayloadWriter implements OutboundPayloads {
     /** Parses stored or submitted XML with DTDs and entities off. */
     public static Element parse(String xml) {
         try {
-            return SecureXml.documentBuilderFactory().newDocumentBuilder()
+            return SecureXml.documentBuilder()
                     .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
         } catch (Exception e) {
             throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);

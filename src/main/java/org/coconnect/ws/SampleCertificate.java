@@ -3,7 +3,6 @@ package org.coconnect.ws;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -50,8 +49,8 @@ public final class SampleCertificate {
             if (in == null) {
                 throw new IllegalStateException(TEMPLATE + " is missing from the classpath");
             }
-            return SecureXml.documentBuilderFactory().newDocumentBuilder().parse(in);
-        } catch (IOException | SAXException | ParserConfigurationException e) {
+            return SecureXml.documentBuilder().parse(in);
+        } catch (IOException | SAXException e) {
             throw new IllegalStateException("sample CO cannot be read", e);
         }
     }
