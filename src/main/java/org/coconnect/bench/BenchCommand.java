@@ -37,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--messages", description = "Messages per size and target instead of a duration.")
     Long messages;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Seconds of warm-up per size and target, not measured (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "15", description = "Seconds of warm-up per size and target, not measured (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(names = "--rounds", defaultValue = "1", description = "Gateway and bare runs per size, alternating (default: ${DEFAULT-VALUE}).")

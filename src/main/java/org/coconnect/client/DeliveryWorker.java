@@ -1,7 +1,7 @@
 package org.coconnect.client;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -55,29 +55,39 @@ public final class DeliveryWorker implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::deliverAllDueQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One pass: delivers every message due now, in batches, and returns how many attempts were made. */
+    /**
+     * One pass: delivers every message due now and returns how many attempts were made. The next batch
+     * is claimed while half of the current one is still in flight, so senders never idle at a batch's
+     * tail during a backlog.
+     */
     public int deliverAllDue() {
         int attempts = 0;
-        List<Outbox.Delivery> batch;
-        do {
-            batch = outbox.claimDue(node, batchSize);
-            var running = new ArrayList<Future<?>>();
-            for (Outbox.Delivery delivery : batch) {
-                running.add(senders.submit(() -> deliver(delivery)));
+        var inFlight = new ArrayDeque<Future<?>>();
+        boolean more = true;
+        while (more || !inFlight.isEmpty()) {
+            if (more && inFlight.size() <= batchSize / 2) {
+                List<Outbox.Delivery> batch = outbox.claimDue(node, batchSize);
+                batch.forEach(delivery -> inFlight.add(senders.submit(() -> deliver(delivery))));
+                attempts += batch.size();
+                more = batch.size() == batchSize;
+            } else if (!awaitOldest(inFlight)) {
+                return attempts;
             }
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return attempts;
-                } catch (ExecutionException e) {
-                    LOG.error("Delivery attempt failed unexpectedly", e.getCause());
-                }
-            }
-            attempts += batch.size();
-        } while (batch.size() == batchSize);
+        }
         return attempts;
+    }
+
+    /** Waits for the oldest attempt in flight; false when interrupted. */
+    private static boolean awaitOldest(ArrayDeque<Future<?>> inFlight) {
+        try {
+            inFlight.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            LOG.error("Delivery attempt failed unexpectedly", e.getCause());
+        }
+        return true;
     }
 
     private void deliverAllDueQuietly() {

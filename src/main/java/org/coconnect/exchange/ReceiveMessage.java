@@ -128,7 +128,6 @@ public final class ReceiveMessage {
         var message = new MessageEntity(MessageEntity.Direction.INBOUND, in.partner().id(), in.operation().pathName(),
                 in.messageId().toString(), in.header().related().map(Object::toString).orElse(null), in.receivedAt(),
                 hex(in.payloadDigest()), in.rawEnvelope(), in.payload());
-        MessageStore.insert(em, message);
         var outcome = apply.apply(em, in, now);
         Acknowledgement ack;
         if (outcome.businessDuplicate()) {
@@ -146,6 +145,9 @@ public final class ReceiveMessage {
                 in.operation().pathName() + " answered " + ack.status() + ", digest " + hex(in.payloadDigest()));
         message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
                 .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location())).toList());
+        // Inserted last, complete: one INSERT instead of an insert and an update. A concurrent copy of the
+        // message still fails here, on the unique constraint, and rolls back all the above with it.
+        MessageStore.insert(em, message);
         return ack;
     }
 
