@@ -36,7 +36,10 @@ import org.coconnect.security.Crls;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.MessageCrypto;
+import org.coconnect.exchange.VerifyCertificate;
 import org.coconnect.ws.GatewayServer;
+import org.coconnect.ws.LookupRateLimiter;
+import org.coconnect.ws.portal.VerificationPortal;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.local.LocalOperations;
 import org.coconnect.ws.local.LocalServer;
@@ -80,6 +83,7 @@ public final class Gateway implements AutoCloseable {
     private final HealthCheck healthCheck;
     private GatewayServer server;
     private LocalServer local;
+    private VerificationPortal portal;
 
     private Gateway(GatewayConfig config, Clock clock) {
         this.config = config;
@@ -132,6 +136,7 @@ public final class Gateway implements AutoCloseable {
             var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
             gateway.server = GatewayServer.start(gateway.bus, config, gateway.keys, gateway.crypto, gateway.partners,
                     credentials, receive, gateway.alerts, gateway.metrics, clock);
+            gateway.startVerification();
             gateway.background.scheduleWithFixedDelay(gateway::chainAuditQuietly, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
             gateway.background.scheduleWithFixedDelay(gateway::eraseExpiredQuietly, 1, 60 * 60,
                     java.util.concurrent.TimeUnit.SECONDS);
@@ -142,12 +147,46 @@ public final class Gateway implements AutoCloseable {
                 gateway.local = LocalServer.start(config.localApi(), new LocalOperations(gateway.issueCertificate(),
                         gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
                         gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText,
-                        gateway.alerts));
+                        gateway.alerts, gateway::verifyAtPartner));
             }
             return gateway;
         } catch (RuntimeException e) {
             gateway.close();
             throw e;
+        }
+    }
+
+    /** Annex III: the verify-co operation for partners and, when configured, the officers' portal. */
+    private void startVerification() {
+        var limiter = new LookupRateLimiter(config.verification(), clock);
+        server.publishVerification(bus, verifyCertificate(), limiter);
+        if (config.verification().portalEnabled()) {
+            portal = VerificationPortal.start(config.verification(), keys, config.selfId(), verifyCertificate(), limiter);
+        }
+    }
+
+    public VerifyCertificate verifyCertificate() {
+        return new VerifyCertificate(database, config.self().countryCode(), audit);
+    }
+
+    /** The officers' page URL, or empty when verification.portal.port is 0. */
+    public java.util.Optional<String> verificationPortalUrl() {
+        return java.util.Optional.ofNullable(portal).map(VerificationPortal::url);
+    }
+
+    /** Asks the gateway of the CO's issuing country (Annex III, A.53) through its verify-co operation. */
+    public java.util.Optional<org.coconnect.domain.CertificateVerification> verifyAtPartner(String issuingCountry,
+            String number, String referenceCode) {
+        Partner partner = partners.all().stream()
+                .filter(p -> p.administration().countryCode().equals(issuingCountry)).findFirst()
+                .orElseThrow(() -> new org.coconnect.exchange.RejectionException(org.coconnect.domain.Problem.error(
+                        ErrorCode.NO_PARTNER_FOR_COUNTRY, "No partner is configured for issuing country "
+                                + issuingCountry + ".", "$.issuingCountry")));
+        try {
+            return client(partner.id()).verify(issuingCountry, number, referenceCode);
+        } catch (org.coconnect.client.DeliveryException e) {
+            LOG.warn("verify-co at {} failed: {}", partner.id(), e.getMessage());
+            throw new org.coconnect.ws.local.PartnerLookup.Failed(e.getMessage());
         }
     }
 
@@ -259,6 +298,9 @@ public final class Gateway implements AutoCloseable {
         // Our own systems first: nothing new is accepted while the rest shuts down.
         if (local != null) {
             local.close();
+        }
+        if (portal != null) {
+            portal.close();
         }
         watchdog.close();
         background.shutdownNow();

@@ -21,7 +21,7 @@ import org.coconnect.persistence.Database;
 public final class AuditLog {
 
     /** What kind of thing happened. */
-    public enum Kind { INBOUND, OUTBOUND, REFUSAL, ALERT, ADMIN }
+    public enum Kind { INBOUND, OUTBOUND, REFUSAL, ALERT, ADMIN, LOOKUP }
 
     /** The outcome of a verification: empty when intact, else the first broken record and why. */
     public record Verification(long checked, Optional<Long> firstBrokenSeq, String reason) {

@@ -45,12 +45,13 @@ final class CertificatesCommand extends LocalCommand {
             out.println("No CO matches.");
             return;
         }
-        var table = new Table("SIDE", "CO", "PARTNER", "STATUS", "DECLARATION", "DECISION", "UPDATED");
+        var table = new Table("SIDE", "CO", "PARTNER", "STATUS", "DECLARATION", "DECISION", "UPDATED",
+                "REFERENCE CODE");
         for (Object element : certificates) {
             @SuppressWarnings("unchecked")
             var c = (Map<String, Object>) element;
             table.row(c.get("side"), c.get("certificate"), c.get("partner"), c.get("status"), c.get("declarationNumber"),
-                    c.get("treatmentDecision"), c.get("updatedAt"));
+                    c.get("treatmentDecision"), c.get("updatedAt"), c.get("referenceCode"));
         }
         table.print(out);
         out.println(certificates.size() + " CO version(s).");

@@ -34,5 +34,6 @@ final class IssueCommand extends LocalCommand {
     void print(Map<String, Object> answer, PrintWriter out) {
         out.println("Issued CO " + text(answer, "certificate") + " for " + text(answer, "partner") + "; send-co "
                 + text(answer, "messageId") + " queued for delivery.");
+        out.println("Reference code for verification (print it on the CO): " + text(answer, "referenceCode"));
     }
 }

@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.xml.transform.Source;
 import javax.xml.transform.dom.DOMSource;
@@ -27,7 +28,9 @@ import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
+import org.coconnect.domain.CertificateVerification;
 import org.coconnect.domain.MessageHeader;
+import org.coconnect.error.ErrorCode;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.partner.Partner;
@@ -40,6 +43,9 @@ import org.coconnect.ws.AcknowledgementMapper;
 import org.coconnect.ws.Contract;
 import org.coconnect.ws.RequestBuilder;
 import org.coconnect.ws.SigningCertificate;
+import org.coconnect.ws.VerificationMapper;
+import org.coconnect.ws.VerifyEndpoint;
+import org.coconnect.ws.generated.messages.VerifyCoResponseType;
 import org.coconnect.ws.generated.messages.AcknowledgementMessageType;
 import org.w3c.dom.Element;
 
@@ -54,6 +60,7 @@ public final class PartnerClient {
     private final Partner partner;
     private final Clock clock;
     private final Map<Operation, Dispatch<Source>> dispatches = new EnumMap<>(Operation.class);
+    private final Dispatch<Source> verifyDispatch;
 
     /** @param login our HTTP Basic login with this partner; null sends none (the partner will refuse) */
     public PartnerClient(Bus bus, GatewayConfig self, GatewayKeys keys, Crypto crypto, Partner partner,
@@ -76,6 +83,11 @@ public final class PartnerClient {
                 configureTransport(dispatch, keys, login);
                 dispatches.put(operation, dispatch);
             }
+            verifyDispatch = service.createDispatch(VerifyEndpoint.PORT, Source.class, Service.Mode.PAYLOAD);
+            verifyDispatch.getRequestContext().putAll(security);
+            verifyDispatch.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY,
+                    partner.config().operationUrl(VerifyEndpoint.PATH).toString());
+            configureTransport(verifyDispatch, keys, login);
         } finally {
             BusFactory.setThreadDefaultBus(previous);
         }
@@ -144,6 +156,65 @@ public final class PartnerClient {
                     + ": " + rootMessage(e), true, e);
         }
         return readAcknowledgement(dispatch, response, messageId);
+    }
+
+    /**
+     * Annex III, A.53: asks the partner's gateway about a CO it issued, by number and reference code.
+     * Empty when the partner answers NOT_FOUND (unknown number or wrong code: it does not say which).
+     */
+    public Optional<CertificateVerification> verify(String issuingCountry, String number, String referenceCode)
+            throws DeliveryException {
+        MessageHeader header = newHeader(UUID.randomUUID(), null);
+        Element request = RequestBuilder.element(VerifyEndpoint.REQUEST,
+                VerificationMapper.request(header, issuingCountry, number, referenceCode));
+        Source response;
+        try {
+            response = verifyDispatch.invoke(new DOMSource(request));
+        } catch (SOAPFaultException e) {
+            String code = e.getFault().getFaultCode();
+            throw new DeliveryException(partner.id() + " refused verify-co: " + e.getFault().getFaultString(),
+                    code != null && code.endsWith("Server"), e);
+        } catch (WebServiceException e) {
+            if (httpStatus(e) == 429) {
+                // The only 429 at /verify-co: the partner's lookup rate (its fault text does not reach us past CXF).
+                throw new DeliveryException(partner.id() + " refused verify-co with HTTP 429: "
+                        + ErrorCode.LOOKUP_RATE_LIMITED.partnerText(), true, e);
+            }
+            throw new DeliveryException(partner.id() + " unreachable for verify-co: " + rootMessage(e), true, e);
+        }
+        requirePartnerSignature(verifyDispatch);
+        try {
+            VerifyCoResponseType answer = Contract.jaxb().createUnmarshaller()
+                    .unmarshal(response, VerifyCoResponseType.class).getValue();
+            UUID related = answer.getMessageHeader().getRelatedMessageId() == null ? null
+                    : UUID.fromString(answer.getMessageHeader().getRelatedMessageId());
+            if (!header.messageId().equals(related)) {
+                throw new DeliveryException("verify-co answer from " + partner.id() + " is not for our request "
+                        + header.messageId(), true, null);
+            }
+            return VerificationMapper.fromResponse(answer);
+        } catch (JAXBException | RuntimeException e) {
+            throw new DeliveryException("verify-co answer from " + partner.id() + " cannot be read: " + e.getMessage(),
+                    true, e);
+        }
+    }
+
+    private static int httpStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.cxf.transport.http.HTTPException http) {
+                return http.getResponseCode();
+            }
+        }
+        return 0;
+    }
+
+    private void requirePartnerSignature(Dispatch<Source> dispatch) throws DeliveryException {
+        X509Certificate signer = SigningCertificate.from(dispatch.getResponseContext()::get)
+                .orElseThrow(() -> new DeliveryException("answer from " + partner.id() + " is not signed", false, null));
+        if (!partner.messageCertificates().contains(signer)) {
+            throw new DeliveryException("answer signed by " + signer.getSubjectX500Principal()
+                    + ", which is not " + partner.id() + "'s message certificate", false, null);
+        }
     }
 
     private Acknowledgement readAcknowledgement(Dispatch<Source> dispatch, Source response, UUID messageId)

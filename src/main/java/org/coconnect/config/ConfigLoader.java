@@ -53,7 +53,24 @@ public final class ConfigLoader {
                 new RetentionConfig(file.duration("retention.payloads-for", RetentionConfig.defaults().payloadsFor()),
                         file.duration("retention.envelopes-for", RetentionConfig.defaults().envelopesFor())),
                 monitoring(file),
-                localApi(file, self.countryCode()));
+                localApi(file, self.countryCode()),
+                verification(file));
+    }
+
+    private static VerificationConfig verification(PropertiesFile file) {
+        var defaults = VerificationConfig.defaults();
+        String host = file.optional("verification.portal.host", file.optional("server.host", defaults.portalHost()));
+        int port = file.port("verification.portal.port", 0);
+        String rate = file.optional("verification.rate-limit", null);
+        if (rate == null) {
+            return new VerificationConfig(host, port, defaults.requests(), defaults.per());
+        }
+        try {
+            var parsed = PartnerLimits.parseRate(1, rate);
+            return new VerificationConfig(host, port, parsed.requests(), parsed.per());
+        } catch (RuntimeException e) {
+            throw new ConfigException(file.name(), "verification.rate-limit", e.getMessage() + ", got '" + rate + "'");
+        }
     }
 
     private MonitoringConfig monitoring(PropertiesFile file) {

@@ -11,10 +11,20 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
                             DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
-                            LocalApiConfig localApi) {
+                            LocalApiConfig localApi, VerificationConfig verification) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
+    }
+
+    /** Without verification settings: no portal, the default lookup rate. */
+    public GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
+                         DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
+                         Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
+                         DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
+                         LocalApiConfig localApi) {
+        this(self, environment, bindHost, port, database, keystores, allowedClockSkew, timestampTimeToLive, partners,
+                dataDirectory, delivery, retention, monitoring, localApi, VerificationConfig.defaults());
     }
 
 
@@ -25,31 +35,36 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, verification);
     }
 
     public GatewayConfig withKeystores(KeystoreConfig newKeystores) {
         return new GatewayConfig(self, environment, bindHost, port, database, newKeystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification);
     }
 
     public GatewayConfig withDatabase(DatabaseSettings newDatabase, Path newDataDirectory) {
         return new GatewayConfig(self, environment, bindHost, port, newDatabase, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi);
+                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi, verification);
     }
 
     public GatewayConfig withMonitoring(MonitoringConfig newMonitoring) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, verification);
     }
 
     public GatewayConfig withLocalApi(LocalApiConfig newLocalApi) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, verification);
+    }
+
+    public GatewayConfig withVerification(VerificationConfig newVerification) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newVerification);
     }
 }

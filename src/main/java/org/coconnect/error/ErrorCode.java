@@ -32,6 +32,8 @@ public enum ErrorCode {
     WRONG_HTTP_REQUEST("CC-2005", Use.FAULT,
             "Only HTTP POST with Content-Type text/xml (a SOAP 1.1 envelope) is served at this address, and GET of its ?wsdl."),
     RATE_LIMITED("CC-2006", Use.FAULT, "Too many requests from this partner at once or in this period; retry later."),
+    LOOKUP_RATE_LIMITED("CC-2007", Use.FAULT,
+            "Too many verification lookups from this client in this period; retry later."),
 
     // 3xxx: header and identity.
     RECEIVER_NOT_US("CC-3001", Use.ACK, "The header's receiver is not this administration."),
@@ -71,6 +73,8 @@ public enum ErrorCode {
     LOCAL_INVALID_FIELD("CC-7003", Use.LOCAL, "A field of the request is missing or malformed."),
     UNKNOWN_MESSAGE("CC-7004", Use.LOCAL, "No message with this ID is in the outbox."),
     ALREADY_DELIVERED("CC-7005", Use.LOCAL, "The message has been delivered; there is nothing to resend."),
+    PARTNER_LOOKUP_FAILED("CC-7010", Use.LOCAL,
+            "The partner's gateway could not be asked, or refused the verification lookup; see the gateway's log."),
 
     // 9xxx: our side. The sender should retry later.
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later.");

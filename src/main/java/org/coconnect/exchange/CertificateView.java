@@ -8,12 +8,13 @@ import org.coconnect.persistence.CertificateEntity;
 public record CertificateView(String side, CertificateReference reference, String partnerId, String state,
                               Instant issuedAt, String importingCountry, String exporterName, String importerName,
                               String agreementCode, int goodsItemCount, String cancellationReason, String decisionReason,
-                              String treatmentDecision, String declarationNumber, Instant updatedAt) {
+                              String treatmentDecision, String declarationNumber, Instant updatedAt,
+                              String referenceCode) {
 
     static CertificateView of(CertificateEntity c) {
         return new CertificateView(c.side(), new CertificateReference(c.issuingCountry(), c.number(), c.version()),
                 c.partnerId(), c.state(), c.issuedAt(), c.importingCountry(), c.exporterName(), c.importerName(),
                 c.agreementCode(), c.goodsItemCount(), c.cancellationReason(), c.decisionReason(), c.treatmentDecision(),
-                c.declarationNumber(), c.updatedAt());
+                c.declarationNumber(), c.updatedAt(), c.referenceCode());
     }
 }

@@ -12,6 +12,7 @@ import org.coconnect.domain.CertificateRules;
 import org.coconnect.domain.CertificateSide;
 import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.Problem;
+import org.coconnect.domain.ReferenceCode;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
@@ -25,8 +26,8 @@ import org.coconnect.persistence.Database;
  */
 public final class IssueCertificate {
 
-    /** What issuing did: the CO and the message that carries it. */
-    public record Issued(CertificateReference certificate, String partnerId, UUID messageId) {
+    /** What issuing did: the CO, the message that carries it, and the reference code that verifies it (Annex III). */
+    public record Issued(CertificateReference certificate, String partnerId, UUID messageId, String referenceCode) {
     }
 
     private final Database database;
@@ -69,11 +70,12 @@ public final class IssueCertificate {
             var entity = new CertificateEntity(CertificateSide.EXPORT.name(), ref.issuingCountry(), ref.number(),
                     ref.version(), partner.id(), CertificateState.ISSUED.name(), co.issuedAt(), co.importingCountry(), now);
             entity.describe(co.exporterName(), co.importerName(), co.agreementCode(), co.goodsItems().size());
+            entity.assignReferenceCode(ReferenceCode.generate());
             CertificateStore.insert(em, entity);
             CertificateTransitions.apply(entity, CertificateEvent.START_DELIVERY, now, null);
             UUID messageId = outgoing.certificate(em, new Outgoing.PartnerRef(partner.id(), partner.administration()),
                     entity.id(), certificateXml);
-            return new Issued(ref, partner.id(), messageId);
+            return new Issued(ref, partner.id(), messageId, entity.referenceCode());
         });
     }
 

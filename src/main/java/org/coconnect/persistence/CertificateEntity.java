@@ -39,6 +39,8 @@ public class CertificateEntity {
     private String treatmentDecision;
     @Column(name = "declaration_number")
     private String declarationNumber;
+    @Column(name = "reference_code")
+    private String referenceCode;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -82,6 +84,10 @@ public class CertificateEntity {
     public String treatmentDecision() { return treatmentDecision; }
     public String declarationNumber() { return declarationNumber; }
     public Instant updatedAt() { return updatedAt; }
+    /** The Annex III reference code of a CO we issued; null on the import side. */
+    public String referenceCode() { return referenceCode; }
+
+    public void assignReferenceCode(String code) { this.referenceCode = code; }
 
     public void describe(String exporterName, String importerName, String agreementCode, int goodsItemCount) {
         this.exporterName = exporterName;

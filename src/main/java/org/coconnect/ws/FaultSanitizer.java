@@ -27,7 +27,10 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
     private final ExchangeMetrics metrics;
     private final Operation operation;
 
-    /** One per endpoint, so that a refusal is counted under the operation whose address received it. */
+    /**
+     * One per endpoint, so that a refusal is counted under the operation whose address received it;
+     * null for the verify-co lookup, which is no exchanged message and is not counted.
+     */
     public FaultSanitizer(Alerts alerts, ExchangeMetrics metrics, Operation operation) {
         super(Phase.PRE_STREAM);
         this.alerts = alerts;
@@ -42,7 +45,9 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
             return;
         }
         Refusal refusal = classify(fault);
-        metrics.received(operation, refusal.code().code());
+        if (operation != null) {
+            metrics.received(operation, refusal.code().code());
+        }
         String path = String.valueOf(message.getExchange().getInMessage() == null ? null
                 : message.getExchange().getInMessage().get(org.apache.cxf.message.Message.PATH_INFO));
         String detail = refusal.code().code() + " on " + path + ": " + SecurityFailureClassifier.fullText(fault).strip();

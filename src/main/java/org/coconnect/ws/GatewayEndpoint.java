@@ -63,7 +63,7 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
     public DOMSource invoke(DOMSource request) {
         Instant receivedAt = clock.instant();
         Message message = PhaseInterceptorChain.getCurrentMessage();
-        Partner partner = identifyPartner(message);
+        Partner partner = identifyPartner(message, partners);
         requireProfile(profile, partner);
         Element payload = payloadElement(request);
         InboundMessage in = read(partner, payload, (byte[]) message.get(RawEnvelopeInterceptor.RAW_ENVELOPE), receivedAt);
@@ -79,7 +79,7 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
     }
 
     /** BindIdentity: the signing certificate must be a partner's, the same partner the transport authenticated. */
-    private Partner identifyPartner(Message message) {
+    static Partner identifyPartner(Message message, PartnerDirectory partners) {
         X509Certificate signer = SigningCertificate.from(message::get)
                 .orElseThrow(() -> new GatewayFault(ErrorCode.SIGNATURE_INVALID, ErrorCode.SECURITY_FAILURE,
                         "no verified signature certificate"));

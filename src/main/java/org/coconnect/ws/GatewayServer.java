@@ -16,6 +16,7 @@ import org.coconnect.domain.Operation;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.exchange.ExchangeMetrics;
 import org.coconnect.exchange.ReceiveMessage;
+import org.coconnect.exchange.VerifyCertificate;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.security.GatewayKeys;
@@ -30,6 +31,8 @@ public final class GatewayServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final List<EndpointImpl> endpoints = new ArrayList<>();
+    private final List<SecurityProfile> profiles = new ArrayList<>();
+    private Inbound inbound;
 
     private GatewayServer() {
     }
@@ -42,6 +45,7 @@ public final class GatewayServer implements AutoCloseable {
         var server = new GatewayServer();
         var inbound = new Inbound(config, keys, crypto, partners, credentials, receive, alerts, metrics, clock,
                 new PartnerThrottle(partners, clock));
+        server.inbound = inbound;
         try {
             server.publish(bus, inbound, SecurityProfile.STANDARD);
             // The legacy CBC endpoints exist only while some partner has opted in to that profile.
@@ -61,8 +65,34 @@ public final class GatewayServer implements AutoCloseable {
                            Clock clock, PartnerThrottle throttle) {
     }
 
+    /**
+     * The verify-co lookup (Annex III) at /verify-co (and /legacy/verify-co where that profile is served),
+     * behind the same transport checks and policy as the four operations, plus its own rate limit.
+     */
+    public void publishVerification(Bus bus, VerifyCertificate verify, LookupRateLimiter limiter) {
+        Inbound in = inbound;
+        for (SecurityProfile profile : List.copyOf(profiles)) {
+            var endpoint = new EndpointImpl(bus, new VerifyEndpoint(profile, in.config().self(), in.partners(), verify,
+                    in.clock()));
+            endpoint.setWsdlLocation(Contract.wsdlResource(profile));
+            endpoint.setServiceName(Contract.service(profile));
+            endpoint.setEndpointName(VerifyEndpoint.PORT);
+            endpoint.setProperties(new java.util.HashMap<>(WsSecurityProperties.server(in.keys(), in.crypto(),
+                    in.config().timestampTimeToLive(), in.config().allowedClockSkew(), profile)));
+            endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials()));
+            endpoint.getInInterceptors().add(new SoapRequestGuard(VerifyEndpoint.PATH, VerifyEndpoint.SOAP_ACTION));
+            endpoint.getInInterceptors().add(limiter.admitter());
+            endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
+            endpoint.getOutFaultInterceptors().add(new FaultSanitizer(in.alerts(), in.metrics(), null));
+            String prefix = profile == SecurityProfile.LEGACY_CBC ? Contract.LEGACY_CBC_PATH : "";
+            endpoint.publish(baseUrl(in.config()) + "/" + prefix + VerifyEndpoint.PATH);
+            endpoints.add(endpoint);
+        }
+    }
+
     /** The four operations under one profile's WSDL and policy, at /{operation} or /legacy/{operation}. */
     private void publish(Bus bus, Inbound in, SecurityProfile profile) {
+        profiles.add(profile);
         Map<String, Object> security = WsSecurityProperties.server(in.keys(), in.crypto(),
                 in.config().timestampTimeToLive(), in.config().allowedClockSkew(), profile);
         for (Operation operation : Operation.values()) {

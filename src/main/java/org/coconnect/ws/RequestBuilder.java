@@ -42,6 +42,19 @@ public final class RequestBuilder {
         return withContent(Operation.SEND_FEEDBACK, header, "OriginTreatmentFeedback", OutboundMapper.feedback(f));
     }
 
+    /** A request that is one generated type as a whole, e.g. verify-co. */
+    public static Element element(QName name, Object value) {
+        try {
+            Document doc = DOCUMENTS.newDocumentBuilder().newDocument();
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            var element = new JAXBElement(name, value.getClass(), value);
+            Contract.jaxb().createMarshaller().marshal(element, doc);
+            return doc.getDocumentElement();
+        } catch (ParserConfigurationException | JAXBException e) {
+            throw new IllegalStateException(name + " cannot be written", e);
+        }
+    }
+
     private static Element withContent(Operation operation, MessageHeader header, String name, Object content) {
         Element wrapper = wrapper(operation, header);
         marshal(new QName(Contract.MESSAGES_NAMESPACE, name), content, wrapper);

@@ -21,13 +21,20 @@ import org.coconnect.error.ErrorCode;
 public final class SoapRequestGuard extends AbstractPhaseInterceptor<Message> {
 
     private static final String SOAP_11_MEDIA_TYPE = "text/xml";
-    private final Operation operation;
+    private final String pathName;
+    private final String action;
 
     public SoapRequestGuard(Operation operation) {
+        this(operation.pathName(), Contract.soapAction(operation));
+    }
+
+    /** For an address that serves no {@link Operation}, e.g. the verify-co lookup. */
+    public SoapRequestGuard(String pathName, String soapAction) {
         super(Phase.RECEIVE);
         addAfter(TransportAuthenticator.class.getName());
         addBefore(RawEnvelopeInterceptor.class.getName());
-        this.operation = operation;
+        this.pathName = pathName;
+        this.action = soapAction;
     }
 
     @Override
@@ -37,15 +44,15 @@ public final class SoapRequestGuard extends AbstractPhaseInterceptor<Message> {
             return;
         }
         if (!"POST".equals(method)) {
-            throw refuse(405, ErrorCode.WRONG_HTTP_REQUEST, "HTTP " + method + " at /" + operation.pathName());
+            throw refuse(405, ErrorCode.WRONG_HTTP_REQUEST, "HTTP " + method + " at /" + pathName);
         }
         String contentType = (String) message.get(Message.CONTENT_TYPE);
         if (!SOAP_11_MEDIA_TYPE.equals(mediaType(contentType))) {
-            throw refuse(415, ErrorCode.WRONG_HTTP_REQUEST, "Content-Type " + contentType + " at /" + operation.pathName());
+            throw refuse(415, ErrorCode.WRONG_HTTP_REQUEST, "Content-Type " + contentType + " at /" + pathName);
         }
         String action = soapAction(message);
-        if (!action.isEmpty() && !action.equals(Contract.soapAction(operation))) {
-            throw refuse(500, ErrorCode.WRONG_OPERATION, "SOAPAction " + action + " at /" + operation.pathName());
+        if (!action.isEmpty() && !action.equals(this.action)) {
+            throw refuse(500, ErrorCode.WRONG_OPERATION, "SOAPAction " + action + " at /" + pathName);
         }
     }
 

@@ -38,6 +38,7 @@ final class LocalEndpoints {
         json.put("certificate", issued.certificate().toString());
         json.put("partner", issued.partnerId());
         json.put("messageId", issued.messageId());
+        json.put("referenceCode", issued.referenceCode());
         return LocalResponse.of(201, json).withHeader("Location", location(issued.certificate()));
     }
 
@@ -49,6 +50,21 @@ final class LocalEndpoints {
         fields.check();
         UUID messageId = operations.cancellation().request(ref, reason);
         return LocalResponse.of(202, Map.of("messageId", messageId));
+    }
+
+    /** POST /verifications: asks the issuing country's gateway about a CO by number and reference code (Annex III). */
+    LocalResponse verify(LocalRequest request) {
+        var fields = RequestFields.body(request.jsonBody(), Set.of("issuingCountry", "certificateNumber", "referenceCode"));
+        String country = fields.country("issuingCountry");
+        String number = fields.identifier("certificateNumber", true);
+        String code = fields.identifier("referenceCode", true);
+        fields.check();
+        try {
+            return LocalResponse.of(200, Representations.verification(operations.verification().verify(country, number,
+                    code)));
+        } catch (PartnerLookup.Failed e) {
+            throw new LocalApiException(502, ErrorCode.PARTNER_LOOKUP_FAILED, e.getMessage());
+        }
     }
 
     /** POST /claims: a customs declaration claims preference on a CO by its number. */

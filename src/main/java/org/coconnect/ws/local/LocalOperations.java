@@ -13,5 +13,6 @@ import org.coconnect.monitoring.Health;
 /** The use cases the local interface drives, handed over by the gateway's wiring. */
 public record LocalOperations(IssueCertificate issue, RequestCancellation cancellation, ClaimPreference claims,
                               DecideTreatment treatment, QueryCertificates query, Outbox outbox,
-                              Supplier<Health> health, Supplier<String> metrics, Alerts alerts) {
+                              Supplier<Health> health, Supplier<String> metrics, Alerts alerts,
+                              PartnerLookup verification) {
 }

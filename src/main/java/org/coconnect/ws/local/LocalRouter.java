@@ -105,6 +105,8 @@ final class LocalRouter implements HttpHandler {
             return post(request, () -> endpoints.cancel(request, path.subList(1, 4)));
         } else if (resource.equals("certificates") && size == 5 && path.get(4).equals("treatment")) {
             return post(request, () -> endpoints.decide(request, path.subList(1, 4)));
+        } else if (resource.equals("verifications") && size == 1) {
+            return post(request, () -> endpoints.verify(request));
         } else if (resource.equals("claims") && size == 1) {
             return post(request, () -> endpoints.claim(request));
         } else if (resource.equals("deliveries") && size == 1) {

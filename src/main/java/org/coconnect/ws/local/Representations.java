@@ -33,6 +33,31 @@ final class Representations {
         json.put("decisionReason", c.decisionReason());
         json.put("declarationNumber", c.declarationNumber());
         json.put("updatedAt", c.updatedAt());
+        if (c.referenceCode() != null) {
+            json.put("referenceCode", c.referenceCode());
+        }
+        return json;
+    }
+
+    /** The answer to a verification lookup: outcome, and the CO's data and status when found. */
+    static Map<String, Object> verification(java.util.Optional<org.coconnect.domain.CertificateVerification> found) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("outcome", found.isPresent() ? "FOUND" : "NOT_FOUND");
+        found.ifPresent(v -> {
+            json.put("certificate", v.reference().toString());
+            json.put("issuingCountry", v.reference().issuingCountry());
+            json.put("number", v.reference().number());
+            json.put("version", v.reference().version());
+            json.put("status", v.status().name());
+            json.put("latestVersion", v.latestVersion());
+            json.put("issuedAt", v.issuedAt());
+            json.put("importingCountry", v.importingCountry());
+            json.put("exporterName", v.exporterName());
+            json.put("importerName", v.importerName());
+            json.put("agreementCode", v.agreementCode());
+            json.put("goodsItems", v.goodsItemCount());
+            json.put("cancellationReason", v.cancellationReason());
+        });
         return json;
     }
 
