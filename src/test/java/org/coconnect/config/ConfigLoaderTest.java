@@ -205,4 +205,29 @@ class ConfigLoaderTest {
         var e = assertThrows(ConfigException.class, () -> load(conf));
         assertTrue(e.getMessage().contains("partner.security.profile"), e.getMessage());
     }
+
+    @Test
+    void theVerificationPortalIsOffUnlessItsPortIsSetAndLookupsDefaultTo30AMinute() throws IOException {
+        var verification = load(conf(VALID, null, null)).verification();
+        assertFalse(verification.portalEnabled());
+        assertEquals(30, verification.requests());
+        assertEquals(Duration.ofMinutes(1), verification.per());
+    }
+
+    @Test
+    void theVerificationPortalAndItsRateAreRead() throws IOException {
+        var verification = load(conf(VALID + """
+                verification.portal.host=0.0.0.0
+                verification.portal.port=8444
+                verification.rate-limit=5/PT10M
+                """, null, null)).verification();
+        assertEquals(new VerificationConfig("0.0.0.0", 8444, 5, Duration.ofMinutes(10)), verification);
+    }
+
+    @Test
+    void aBadLookupRateIsRefusedNamingTheKey() throws IOException {
+        Path conf = conf(VALID + "verification.rate-limit=lots\n", null, null);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("verification.rate-limit"), e.getMessage());
+    }
 }
