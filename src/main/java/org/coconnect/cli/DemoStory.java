@@ -18,8 +18,8 @@ import org.coconnect.ws.SampleCertificate;
 
 /**
  * The demo's story between an exporting gateway and an importing one: issue and push, a duplicate
- * retry, claim and feedback, amendment by cancellation and re-issue, a declined cancellation, and a
- * partner outage with recovery.
+ * retry, claim and feedback, amendment by cancellation and re-issue, verification lookups (Annex III),
+ * a declined cancellation, and a partner outage with recovery.
  */
 final class DemoStory {
 
@@ -55,12 +55,18 @@ final class DemoStory {
         timeline.chapter("3. Claim and origin-based treatment feedback (trigger T3)");
         claimAndGrant(co1, "DECL-" + prefix + "-A");
         timeline.chapter("4. Amendment: cancellation accepted, amended CO re-issued (trigger T2)");
-        var co2 = issue(prefix + "-2", 1).certificate();
+        IssueCertificate.Issued amended = issue(prefix + "-2", 1);
+        var co2 = amended.certificate();
         cancel(co2, "Exporter corrected the invoice number", "CANCELLED");
-        issue(prefix + "-2", 2);
-        timeline.chapter("5. A cancellation of a CO already used in a claim is declined");
+        IssueCertificate.Issued reissued = issue(prefix + "-2", 2);
+        timeline.chapter("5. Verification lookup (Annex III): customs check a CO by number and reference code");
+        verify(amended, amended.referenceCode());
+        verify(reissued, reissued.referenceCode());
+        verify(reissued, "WRONG00000");
+        exporter.verificationPortalUrl().ifPresent(url -> timeline.event(exp, "officers verify in a browser at " + url));
+        timeline.chapter("6. A cancellation of a CO already used in a claim is declined");
         cancel(co1, "Exporter wants to change the consignee", "ACKNOWLEDGED");
-        timeline.chapter("6. Partner outage and recovery");
+        timeline.chapter("7. Partner outage and recovery");
         outageAndRecovery();
     }
 
@@ -75,6 +81,16 @@ final class DemoStory {
                 + sent.attempts() + " attempt(s)");
         timeline.event(imp, "holds " + issued.certificate() + " as " + state(importer, "IMPORT", issued.certificate()));
         return issued;
+    }
+
+    /** The importing side asks the exporting side's gateway (verify-co) about a CO it was given. */
+    private void verify(IssueCertificate.Issued issued, String code) {
+        CertificateReference co = issued.certificate();
+        var answer = importer.verifyAtPartner(co.issuingCountry(), co.number(), code);
+        timeline.event(imp, "verify-co " + co.issuingCountry() + ":" + co.number() + " with code " + code + ": "
+                + answer.map(v -> "FOUND " + v.reference() + ", " + v.status()
+                        + (v.status() == org.coconnect.domain.VerificationStatus.SUPERSEDED
+                        ? " by version " + v.latestVersion() : "")).orElse("NOT_FOUND"));
     }
 
     private void retrySameMessage(IssueCertificate.Issued issued) throws Exception {
