@@ -20,6 +20,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The verification page in a real browser (Debian's chromium, headless, driven by chromium-driver
@@ -64,13 +66,17 @@ class VerificationPortalBrowserIT {
         if (id != null) id.close();
     }
 
-    /** Opens the form, types the number and code as an officer would, and submits. */
+    /**
+     * Opens the form, types the number and code as an officer would, submits, and waits for the answer
+     * page: a click does not wait for the navigation it starts, and the form has no status line.
+     */
     static void lookUp(String number, String code) {
         browser.get(portal);
         browser.findElement(By.id("number")).clear();
         browser.findElement(By.id("number")).sendKeys(number);
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
     }
 
     static String status() {
