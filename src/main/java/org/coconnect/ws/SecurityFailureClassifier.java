@@ -8,6 +8,7 @@ import javax.crypto.BadPaddingException;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.apache.xml.security.encryption.XMLEncryptionException;
 import org.coconnect.error.ErrorCode;
+import org.coconnect.security.MessageCrypto;
 
 /**
  * Names the specific reason of a WS-Security or policy refusal, for our log and alert.
@@ -76,7 +77,9 @@ final class SecurityFailureClassifier {
         if (thrownBy(e, ALGORITHM_SUITE_VALIDATOR) || isRefusedKeyTransport(e)) {
             return ErrorCode.ALGORITHM_NOT_ALLOWED;
         }
-        if (causedByDecryption(e)) {
+        // "No certificates were found for decryption": encrypted for a certificate we hold no key of, e.g. a
+        // retired encryption key or one that was never ours.
+        if (causedByDecryption(e) || text.contains("for decryption")) {
             return ErrorCode.DECRYPTION_FAILED;
         }
         if ("certpath".equals(e.getMsgID()) || text.contains("certificate path") || isInvalidCertificate(e)) {
@@ -125,10 +128,14 @@ final class SecurityFailureClassifier {
                 && frames[0].getClassName().contains("Encrypt");
     }
 
-    /** The content could not be decrypted: wrong key, or ciphertext refused by its integrity check (GCM tag). */
+    /**
+     * The content could not be decrypted: wrong key (also one of ours that is not the encryption key, e.g.
+     * content encrypted for our signing certificate), or ciphertext refused by its integrity check (GCM tag).
+     */
     private static boolean causedByDecryption(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof XMLEncryptionException || t instanceof AEADBadTagException || t instanceof BadPaddingException) {
+            if (t instanceof XMLEncryptionException || t instanceof AEADBadTagException || t instanceof BadPaddingException
+                    || t instanceof MessageCrypto.WrongKeyRoleException) {
                 return true;
             }
         }
