@@ -11,10 +11,21 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
                             DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
-                            LocalApiConfig localApi) {
+                            LocalApiConfig localApi, List<Cidr> trustedProxies) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** A gateway that trusts no proxy: the client address is always the TCP peer's. */
+    public GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
+                         DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
+                         Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
+                         DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
+                         LocalApiConfig localApi) {
+        this(self, environment, bindHost, port, database, keystores, allowedClockSkew, timestampTimeToLive, partners,
+                dataDirectory, delivery, retention, monitoring, localApi, List.of());
     }
 
 
@@ -25,31 +36,36 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, trustedProxies);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, trustedProxies);
     }
 
     public GatewayConfig withKeystores(KeystoreConfig newKeystores) {
         return new GatewayConfig(self, environment, bindHost, port, database, newKeystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, trustedProxies);
     }
 
     public GatewayConfig withDatabase(DatabaseSettings newDatabase, Path newDataDirectory) {
         return new GatewayConfig(self, environment, bindHost, port, newDatabase, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi);
+                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi, trustedProxies);
     }
 
     public GatewayConfig withMonitoring(MonitoringConfig newMonitoring) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, trustedProxies);
     }
 
     public GatewayConfig withLocalApi(LocalApiConfig newLocalApi) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, trustedProxies);
+    }
+
+    public GatewayConfig withTrustedProxies(List<Cidr> newTrustedProxies) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newTrustedProxies);
     }
 }

@@ -72,7 +72,8 @@ public final class GatewayServer implements AutoCloseable {
             endpoint.setServiceName(Contract.service(profile));
             endpoint.setEndpointName(Contract.port(operation));
             endpoint.setProperties(new java.util.HashMap<>(security));
-            endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials()));
+            endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials(),
+                    in.config().trustedProxies()));
             endpoint.getInInterceptors().add(new SoapRequestGuard(operation));
             endpoint.getInInterceptors().add(in.throttle().admitter());
             endpoint.getOutInterceptors().add(in.throttle().releaser());
