@@ -23,7 +23,7 @@ import org.coconnect.ws.SampleCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rotation of the signing and of the encryption key with an overlap, and revocation by CRL, between two real gateways. */
+/** Rotation of the signing, the encryption and the TLS key with an overlap, and revocation by CRL, between two real gateways. */
 class CertificateLifecycleIT {
 
     @TempDir
@@ -124,6 +124,30 @@ class CertificateLifecycleIT {
             assertTrue(StoredRows.alerts(idGateway).stream().anyMatch(a -> a.code().equals("CC-1006")),
                     "encrypted for the retired certificate: a decryption failure");
             assertTrue(StoredRows.certificates(idGateway).stream().noneMatch(c -> c.number().equals("KR-ENC-RETIRED")));
+        }
+    }
+
+    /** KR with a new TLS key; ID holds KR's old and new TLS certificates, and both connect. */
+    @Test
+    void duringATlsKeyRotationBothTheOldAndTheNewTlsCertificateAreAccepted() throws Exception {
+        List<GatewayConfig> configs = TestGateways.configs(dir);
+        var ca = CertificateAuthority.load(java.nio.file.Path.of("target", "test-pki", "ca"));
+        GatewayConfig newKr = IsolatedKeys.copy(configs.get(0), dir.resolve("kr-new-tls"));
+        char[] password = newKr.keystores().password();
+        var keys = CertificateFactoryBc.newRsaKeyPair(2048);
+        var cert = ca.issue("CN=localhost, OU=KR-KCS 2027, O=KCS, C=KR", keys, CertificateFactoryBc.Purpose.TLS, "localhost");
+        var own = KeyStores.load(newKr.keystores().own(), password);
+        own.setKeyEntry(GatewayKeys.TLS_ALIAS, keys.getPrivate(), password, new Certificate[] {cert, ca.certificate()});
+        KeyStores.save(own, newKr.keystores().own(), password);
+        GatewayConfig id = IsolatedKeys.copy(configs.get(1), dir.resolve("id"));
+        IsolatedKeys.addPartnerCertificate(id, "kr-kcs.tls.2027", cert);
+        try (Gateway idGateway = TestGateways.start(id)) {
+            try (Gateway krNew = TestGateways.start(newKr.withPort(TestGateways.freePort()))) {
+                assertEquals(AcknowledgementStatus.ACCEPTED, send(krNew, "KR-TLS-NEW"));
+            }
+            try (Gateway krOld = TestGateways.start(configs.get(0))) {
+                assertEquals(AcknowledgementStatus.ACCEPTED, send(krOld, "KR-TLS-OLD"));
+            }
         }
     }
 
