@@ -115,11 +115,15 @@ public final class Gateway implements AutoCloseable {
     private static PartnerDirectory.CertificateAcceptance acceptance(GatewayKeys keys, GatewayConfig config, Alerts alerts,
                                                                      Clock clock) {
         var checks = new CertificateChecks(keys.trust(), Crls.load(config.keystores().own().getParent().resolve("crls")));
-        return (partnerId, cert, forMessages) -> {
-            var problems = checks.check(cert, forMessages ? CertificateFactoryBc.Purpose.MESSAGE
-                    : CertificateFactoryBc.Purpose.TLS, clock.instant());
+        return (partnerId, cert, role) -> {
+            var purpose = switch (role) {
+                case SIGNING -> CertificateFactoryBc.Purpose.SIGNING;
+                case ENCRYPTION -> CertificateFactoryBc.Purpose.ENCRYPTION;
+                case TLS -> CertificateFactoryBc.Purpose.TLS;
+            };
+            var problems = checks.check(cert, purpose, clock.instant());
             if (!problems.isEmpty()) {
-                alerts.raise(ErrorCode.CERTIFICATE_NOT_TRUSTED, partnerId, null, "certificate "
+                alerts.raise(ErrorCode.CERTIFICATE_NOT_TRUSTED, partnerId, null, role.aliasSegment() + " certificate "
                         + cert.getSubjectX500Principal() + " serial " + cert.getSerialNumber().toString(16)
                         + " is not used: " + String.join("; ", problems));
             }

@@ -52,13 +52,13 @@ class WatchdogIT {
                 AlertEntity.class).setParameter("code", code.code()).getResultList());
     }
 
-    /** A partner message certificate from a throwaway CA, valid from an hour ago for {@code validity}. */
+    /** A partner signing certificate from a throwaway CA, valid from an hour ago for {@code validity}. */
     private static WatchedCertificate partnerCertificate(Duration validity) {
         KeyPair caKeys = CertificateFactoryBc.newRsaKeyPair(2048);
         X509Certificate ca = CertificateFactoryBc.selfSignedCa("CN=Test CA", caKeys, Duration.ofDays(3650));
-        X509Certificate cert = CertificateFactoryBc.issue("CN=ID-DJBC message", CertificateFactoryBc.newRsaKeyPair(2048),
-                CertificateFactoryBc.Purpose.MESSAGE, ca, caKeys.getPrivate(), validity);
-        return new WatchedCertificate(TestGateways.ID_ID, "message", cert);
+        X509Certificate cert = CertificateFactoryBc.issue("CN=ID-DJBC signing", CertificateFactoryBc.newRsaKeyPair(2048),
+                CertificateFactoryBc.Purpose.SIGNING, ca, caKeys.getPrivate(), validity);
+        return new WatchedCertificate(TestGateways.ID_ID, "signing", cert);
     }
 
     /** A watchdog over a database of its own (kept in {@link #database}) that watches only the given certificate. */
@@ -196,8 +196,8 @@ class WatchdogIT {
 
             List<String> owners = alerts(kr, ErrorCode.CERTIFICATE_EXPIRING).stream()
                     .map(a -> String.valueOf(a.partnerId())).sorted().toList();
-            assertEquals(List.of(TestGateways.ID_ID, TestGateways.ID_ID, "null", "null"), owners,
-                    "our message and TLS certificates, and the partner's");
+            assertEquals(List.of(TestGateways.ID_ID, TestGateways.ID_ID, TestGateways.ID_ID, "null", "null", "null"), owners,
+                    "our signing, encryption and TLS certificates, and the partner's");
         }
     }
 }

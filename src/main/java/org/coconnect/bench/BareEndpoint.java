@@ -77,8 +77,12 @@ final class BareEndpoint implements Provider<DOMSource> {
             endpoint.setWsdlLocation(Contract.WSDL_RESOURCE);
             endpoint.setServiceName(Contract.SERVICE);
             endpoint.setEndpointName(Contract.port(Operation.SEND_CO));
-            endpoint.setProperties(new HashMap<>(WsSecurityProperties.server(keys, crypto,
-                    serverConfig.timestampTimeToLive(), serverConfig.allowedClockSkew())));
+            var properties = new HashMap<>(WsSecurityProperties.server(keys, crypto,
+                    serverConfig.timestampTimeToLive(), serverConfig.allowedClockSkew()));
+            // Its one client is KR: answer for KR's encryption certificate, as the gateway does once it knows the partner.
+            WsSecurityProperties.encryptAnswerFor(properties, partners.byAdministration(BenchGateways.KR).orElseThrow()
+                    .encryptionCertificate());
+            endpoint.setProperties(properties);
             endpoint.publish(GatewayServer.baseUrl(serverConfig) + "/" + Operation.SEND_CO.pathName());
             return new Server(bus, endpoint);
         }

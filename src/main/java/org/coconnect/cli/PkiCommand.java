@@ -41,8 +41,8 @@ final class PkiCommand {
         }
     }
 
-    /** Issues this gateway's message and TLS keys. */
-    @Command(name = "issue", description = "Issue this gateway's message key and TLS key from the CA into keystores.own,"
+    /** Issues this gateway's signing, encryption and TLS keys. */
+    @Command(name = "issue", description = "Issue this gateway's signing, encryption and TLS keys from the CA into keystores.own,"
             + " and put the CA in keystores.trust.")
     static final class Issue implements Callable<Integer> {
         @Option(names = "--ca", required = true) Path ca;
@@ -66,7 +66,7 @@ final class PkiCommand {
             if (!Files.exists(stores.partners())) {
                 KeyStores.save(KeyStores.empty(), stores.partners(), stores.password());
             }
-            System.out.println("Issued message and TLS keys for " + config.selfId() + " into " + stores.own());
+            System.out.println("Issued signing, encryption and TLS keys for " + config.selfId() + " into " + stores.own());
             return 0;
         }
     }

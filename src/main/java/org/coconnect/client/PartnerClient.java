@@ -211,9 +211,9 @@ public final class PartnerClient {
     private void requirePartnerSignature(Dispatch<Source> dispatch) throws DeliveryException {
         X509Certificate signer = SigningCertificate.from(dispatch.getResponseContext()::get)
                 .orElseThrow(() -> new DeliveryException("answer from " + partner.id() + " is not signed", false, null));
-        if (!partner.messageCertificates().contains(signer)) {
+        if (!partner.signingCertificates().contains(signer)) {
             throw new DeliveryException("answer signed by " + signer.getSubjectX500Principal()
-                    + ", which is not " + partner.id() + "'s message certificate", false, null);
+                    + ", which is not " + partner.id() + "'s signing certificate", false, null);
         }
     }
 
@@ -221,9 +221,9 @@ public final class PartnerClient {
             throws DeliveryException {
         X509Certificate signer = SigningCertificate.from(dispatch.getResponseContext()::get)
                 .orElseThrow(() -> new DeliveryException("acknowledgement from " + partner.id() + " is not signed", false, null));
-        if (!partner.messageCertificates().contains(signer)) {
+        if (!partner.signingCertificates().contains(signer)) {
             throw new DeliveryException("acknowledgement signed by " + signer.getSubjectX500Principal()
-                    + ", which is not " + partner.id() + "'s message certificate", false, null);
+                    + ", which is not " + partner.id() + "'s signing certificate", false, null);
         }
         Acknowledgement ack;
         try {

@@ -54,7 +54,8 @@ public final class ConfigLoader {
                         file.duration("retention.envelopes-for", RetentionConfig.defaults().envelopesFor())),
                 monitoring(file),
                 localApi(file, self.countryCode()),
-                verification(file));
+                verification(file),
+                trustedProxies(file));
     }
 
     private static VerificationConfig verification(PropertiesFile file) {
@@ -71,6 +72,12 @@ public final class ConfigLoader {
         } catch (RuntimeException e) {
             throw new ConfigException(file.name(), "verification.rate-limit", e.getMessage() + ", got '" + rate + "'");
         }
+    }
+
+    /** Empty (the default) trusts no proxy: X-Forwarded-For is then never read. */
+    private static List<Cidr> trustedProxies(PropertiesFile file) {
+        String value = file.optional("server.trusted-proxies", "");
+        return value.isBlank() ? List.of() : cidrList(file, "server.trusted-proxies", value);
     }
 
     private MonitoringConfig monitoring(PropertiesFile file) {
@@ -254,13 +261,16 @@ public final class ConfigLoader {
     }
 
     private static List<Cidr> networks(PropertiesFile file) {
-        String value = file.required("partner.allowed-ips");
+        return cidrList(file, "partner.allowed-ips", file.required("partner.allowed-ips"));
+    }
+
+    private static List<Cidr> cidrList(PropertiesFile file, String key, String value) {
         var networks = new ArrayList<Cidr>();
         for (String part : value.split(",")) {
             try {
                 networks.add(Cidr.parse(part));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(file.name(), "partner.allowed-ips",
+                throw new ConfigException(file.name(), key,
                         "must be IP networks in CIDR notation separated by commas, e.g. 203.0.113.0/24; " + e.getMessage());
             }
         }

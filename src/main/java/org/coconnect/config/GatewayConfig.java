@@ -11,22 +11,22 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
                             DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
-                            LocalApiConfig localApi, VerificationConfig verification) {
+                            LocalApiConfig localApi, VerificationConfig verification, List<Cidr> trustedProxies) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
-    /** Without verification settings: no portal, the default lookup rate. */
+    /** Without verification settings (no portal, the default lookup rate) and trusting no proxy. */
     public GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
                          DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                          Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
                          DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
                          LocalApiConfig localApi) {
         this(self, environment, bindHost, port, database, keystores, allowedClockSkew, timestampTimeToLive, partners,
-                dataDirectory, delivery, retention, monitoring, localApi, VerificationConfig.defaults());
+                dataDirectory, delivery, retention, monitoring, localApi, VerificationConfig.defaults(), List.of());
     }
-
 
     /** The id under which this gateway is known to its partners, e.g. KR-KCS. */
     public String selfId() {
@@ -35,36 +35,42 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, verification);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
     }
 
     public GatewayConfig withKeystores(KeystoreConfig newKeystores) {
         return new GatewayConfig(self, environment, bindHost, port, database, newKeystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
     }
 
     public GatewayConfig withDatabase(DatabaseSettings newDatabase, Path newDataDirectory) {
         return new GatewayConfig(self, environment, bindHost, port, newDatabase, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi, verification);
+                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
     }
 
     public GatewayConfig withMonitoring(MonitoringConfig newMonitoring) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, verification);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, verification, trustedProxies);
     }
 
     public GatewayConfig withLocalApi(LocalApiConfig newLocalApi) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, verification);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, verification, trustedProxies);
     }
 
     public GatewayConfig withVerification(VerificationConfig newVerification) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newVerification);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newVerification, trustedProxies);
+    }
+
+    public GatewayConfig withTrustedProxies(List<Cidr> newTrustedProxies) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification,
+                newTrustedProxies);
     }
 }

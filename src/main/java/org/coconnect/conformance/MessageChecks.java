@@ -112,7 +112,7 @@ final class MessageChecks {
             acceptedPayload = payload;
             acceptedMessageId = messageId;
             return CheckResult.pass(ACKNOWLEDGEMENT, ack.status() + " for " + messageId
-                    + ", signed by the partner's message certificate, " + ack.payloadDigest().length * 8 + "-bit payload digest");
+                    + ", signed by the partner's signing certificate, " + ack.payloadDigest().length * 8 + "-bit payload digest");
         } catch (DeliveryException e) {
             return CheckResult.fail(ACKNOWLEDGEMENT, e.getMessage());
         }

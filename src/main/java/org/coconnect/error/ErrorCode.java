@@ -10,7 +10,7 @@ public enum ErrorCode {
     SIGNATURE_INVALID("CC-1001", Use.LOG, "The XML signature is missing, broken or does not cover the required parts."),
     NOT_ENCRYPTED("CC-1002", Use.LOG, "The SOAP body is not encrypted as the policy requires."),
     TIMESTAMP_INVALID("CC-1003", Use.LOG, "The wsu:Timestamp is missing, expired or too far in the future."),
-    CERTIFICATE_NOT_TRUSTED("CC-1004", Use.LOG, "The signing certificate does not belong to a configured partner or is not valid."),
+    CERTIFICATE_NOT_TRUSTED("CC-1004", Use.LOG, "The signing certificate does not belong to a configured partner or is not valid, or a partner certificate is not valid for its role (signing, encryption, TLS)."),
     ALGORITHM_NOT_ALLOWED("CC-1005", Use.LOG, "An algorithm outside the agreed suite was used (e.g. RSA 1.5, SHA-1, AES-CBC)."),
     DECRYPTION_FAILED("CC-1006", Use.LOG, "The encrypted content could not be decrypted with our key."),
     POLICY_VIOLATION("CC-1007", Use.LOG, "The message does not meet the WS-SecurityPolicy of the WSDL."),
@@ -23,6 +23,7 @@ public enum ErrorCode {
     SOURCE_IP_NOT_ALLOWED("CC-1103", Use.LOG, "The connection comes from an address outside the partner's allowlist."),
     IDENTITY_MISMATCH("CC-1104", Use.LOG, "TLS certificate, login, source address, signing certificate and header sender do not all name one partner."),
     TOO_MANY_FAILURES("CC-1105", Use.LOG, "Too many failed logins from this address; it is locked out for a while."),
+    FORWARDED_FOR_INVALID("CC-1106", Use.LOG, "A trusted proxy sent an X-Forwarded-For header that is not a list of IP addresses."),
 
     // 2xxx: message format.
     SCHEMA_INVALID("CC-2001", Use.ACK, "The payload does not conform to the CoConnect schemas."),

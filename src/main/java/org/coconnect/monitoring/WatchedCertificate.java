@@ -15,17 +15,19 @@ import org.coconnect.security.GatewayKeys;
 /**
  * A certificate the exchange depends on, with its owner: ours ({@code partnerId} null) or a partner's.
  *
- * @param role "message" (signature and encryption) or "TLS"
+ * @param role "signing", "encryption" or "TLS"
  */
 public record WatchedCertificate(String partnerId, String role, X509Certificate certificate) {
 
-    /** Our own message and TLS certificates, then every certificate of every partner. */
+    /** Our own signing, encryption and TLS certificates, then every certificate of every partner. */
     public static List<WatchedCertificate> of(GatewayKeys keys, PartnerDirectory partners) {
         var all = new ArrayList<WatchedCertificate>();
-        all.add(new WatchedCertificate(null, "message", keys.messageCertificate()));
+        all.add(new WatchedCertificate(null, "signing", keys.signingCertificate()));
+        all.add(new WatchedCertificate(null, "encryption", keys.encryptionCertificate()));
         all.add(new WatchedCertificate(null, "TLS", keys.tlsCertificate()));
         for (Partner partner : partners.all()) {
-            partner.messageCertificates().forEach(c -> all.add(new WatchedCertificate(partner.id(), "message", c)));
+            partner.signingCertificates().forEach(c -> all.add(new WatchedCertificate(partner.id(), "signing", c)));
+            partner.encryptionCertificates().forEach(c -> all.add(new WatchedCertificate(partner.id(), "encryption", c)));
             partner.tlsCertificates().forEach(c -> all.add(new WatchedCertificate(partner.id(), "TLS", c)));
         }
         return List.copyOf(all);

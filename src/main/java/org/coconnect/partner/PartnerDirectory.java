@@ -5,6 +5,7 @@ import java.security.KeyStoreException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,17 +16,18 @@ import org.coconnect.domain.AdministrationId;
 
 /**
  * The partners this gateway exchanges with. Certificates come from the partner keystore, under
- * aliases {@code <partner id>.message...} and {@code <partner id>.tls...} (lower case).
+ * aliases {@code <partner id>.signing...}, {@code <partner id>.encryption...} and {@code <partner id>.tls...}
+ * (lower case); any other alias of a partner is ignored.
  */
 public final class PartnerDirectory {
 
-    /** Decides whether a partner certificate may be used; returns the problems, empty when acceptable. */
+    /** Decides whether a partner certificate may be used in a role; returns the problems, empty when acceptable. */
     @FunctionalInterface
     public interface CertificateAcceptance {
-        List<String> problems(String partnerId, X509Certificate certificate, boolean forMessages);
+        List<String> problems(String partnerId, X509Certificate certificate, CertificateRole role);
 
         /** Accepts every certificate: for tools that only read the store. */
-        CertificateAcceptance ALL = (id, cert, forMessages) -> List.of();
+        CertificateAcceptance ALL = (id, cert, role) -> List.of();
     }
 
     private final Map<String, Partner> byId = new LinkedHashMap<>();
@@ -35,34 +37,46 @@ public final class PartnerDirectory {
     }
 
     /**
-     * Certificates that fail the acceptance checks (expired, revoked, weak key, wrong usage, foreign
-     * CA) are left out: a partner using one is refused as if it were unknown.
+     * Certificates that fail the acceptance checks for their role (expired, revoked, weak key, wrong key
+     * usage, foreign CA) are left out: a partner signing with one is refused as if it were unknown, and
+     * nothing is encrypted for one.
      */
     public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore, CertificateAcceptance acceptance) {
         for (PartnerConfig config : partners) {
-            var message = new ArrayList<X509Certificate>();
-            var tls = new ArrayList<X509Certificate>();
+            var byRole = new EnumMap<CertificateRole, List<X509Certificate>>(CertificateRole.class);
+            for (CertificateRole role : CertificateRole.values()) {
+                byRole.put(role, new ArrayList<>());
+            }
             String prefix = config.id().toLowerCase(Locale.ROOT) + ".";
             try {
                 for (String alias : Collections.list(partnerStore.aliases())) {
-                    if (!alias.startsWith(prefix)) {
+                    Optional<CertificateRole> role = alias.startsWith(prefix) ? roleOf(alias.substring(prefix.length()))
+                            : Optional.empty();
+                    if (role.isEmpty()) {
                         continue;
                     }
                     var cert = (X509Certificate) partnerStore.getCertificate(alias);
-                    String role = alias.substring(prefix.length());
-                    boolean forMessages = role.startsWith("message");
-                    if (!forMessages && !role.startsWith("tls")) {
-                        continue;
-                    }
-                    if (acceptance.problems(config.id(), cert, forMessages).isEmpty()) {
-                        (forMessages ? message : tls).add(cert);
+                    if (acceptance.problems(config.id(), cert, role.get()).isEmpty()) {
+                        byRole.get(role.get()).add(cert);
                     }
                 }
             } catch (KeyStoreException e) {
                 throw new IllegalStateException("partner keystore not loaded", e);
             }
-            byId.put(config.id(), new Partner(config, message, tls));
+            byId.put(config.id(), new Partner(config, byRole.get(CertificateRole.SIGNING),
+                    byRole.get(CertificateRole.ENCRYPTION), byRole.get(CertificateRole.TLS)));
         }
+    }
+
+    /** The role an alias's rest names: {@code signing}, {@code encryption.2027}, {@code tls.5f3a} ... */
+    private static Optional<CertificateRole> roleOf(String rest) {
+        for (CertificateRole role : CertificateRole.values()) {
+            String segment = role.aliasSegment();
+            if (rest.equals(segment) || rest.startsWith(segment + ".")) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Partner> byId(String id) {
@@ -73,9 +87,9 @@ public final class PartnerDirectory {
         return byId.values().stream().filter(p -> p.administration().equals(administration)).findFirst();
     }
 
-    /** The partner one of whose message certificates this is (exact match, not just same subject). */
+    /** The partner one of whose signing certificates this is (exact match, not just same subject). */
     public Optional<Partner> bySigningCertificate(X509Certificate certificate) {
-        return byId.values().stream().filter(p -> p.messageCertificates().contains(certificate)).findFirst();
+        return byId.values().stream().filter(p -> p.signingCertificates().contains(certificate)).findFirst();
     }
 
     /** The partner whose TLS certificate this is (exact match). */

@@ -21,7 +21,7 @@ import org.coconnect.config.GatewayConfig;
 
 /**
  * A small CA kept in a directory: {@code ca.p12}, its {@code password}, and {@code revoked.txt}
- * (one hexadecimal serial number per line). It issues each gateway's message and TLS keys and
+ * (one hexadecimal serial number per line). It issues each gateway's signing, encryption and TLS keys and
  * publishes a CRL.
  */
 public final class CertificateAuthority {
@@ -80,28 +80,35 @@ public final class CertificateAuthority {
         return key;
     }
 
-    /** One end-entity certificate for the given key, e.g. a new message key during a rotation. */
+    /** One end-entity certificate for the given key, e.g. a new signing or encryption key during a rotation. */
     public X509Certificate issue(String distinguishedName, KeyPair keys, CertificateFactoryBc.Purpose purpose,
                                  String... dnsNames) {
         return CertificateFactoryBc.issue(distinguishedName, keys, purpose, certificate, key, CERT_VALIDITY, dnsNames);
     }
 
-    /** A gateway's own keystore: a message key (signature and encryption) and a TLS key, each with its usage. */
+    /**
+     * A gateway's own keystore: three keys, each with its own certificate and key usage, so that no key
+     * serves two roles: signing (XML signatures), encryption (what partners encrypt for us) and TLS.
+     */
     public KeyStore issueGatewayKeys(GatewayConfig gateway) throws GeneralSecurityException {
-        String country = gateway.self().countryCode();
-        String name = gateway.self().authorityId();
+        String subject = ", O=" + gateway.self().authorityId() + ", C=" + gateway.self().countryCode();
         char[] password = gateway.keystores().password();
         KeyStore own = KeyStores.empty();
-        KeyPair messageKeys = CertificateFactoryBc.newRsaKeyPair(2048);
-        X509Certificate message = CertificateFactoryBc.issue("CN=" + gateway.selfId() + " message, O=" + name + ", C=" + country,
-                messageKeys, CertificateFactoryBc.Purpose.MESSAGE, certificate, key, CERT_VALIDITY);
-        own.setKeyEntry(GatewayKeys.MESSAGE_ALIAS, messageKeys.getPrivate(), password, new Certificate[] {message, certificate});
-        KeyPair tlsKeys = CertificateFactoryBc.newRsaKeyPair(2048);
+        addKey(own, password, GatewayKeys.SIGNING_ALIAS, "CN=" + gateway.selfId() + " signing" + subject,
+                CertificateFactoryBc.Purpose.SIGNING);
+        addKey(own, password, GatewayKeys.ENCRYPTION_ALIAS, "CN=" + gateway.selfId() + " encryption" + subject,
+                CertificateFactoryBc.Purpose.ENCRYPTION);
         String host = tlsHostName(gateway);
-        X509Certificate tls = CertificateFactoryBc.issue("CN=" + host + ", OU=" + gateway.selfId() + ", O=" + name
-                + ", C=" + country, tlsKeys, CertificateFactoryBc.Purpose.TLS, certificate, key, CERT_VALIDITY, host);
-        own.setKeyEntry(GatewayKeys.TLS_ALIAS, tlsKeys.getPrivate(), password, new Certificate[] {tls, certificate});
+        addKey(own, password, GatewayKeys.TLS_ALIAS, "CN=" + host + ", OU=" + gateway.selfId() + subject,
+                CertificateFactoryBc.Purpose.TLS, host);
         return own;
+    }
+
+    private void addKey(KeyStore own, char[] password, String alias, String distinguishedName,
+                        CertificateFactoryBc.Purpose purpose, String... dnsNames) throws GeneralSecurityException {
+        KeyPair keys = CertificateFactoryBc.newRsaKeyPair(2048);
+        X509Certificate cert = issue(distinguishedName, keys, purpose, dnsNames);
+        own.setKeyEntry(alias, keys.getPrivate(), password, new Certificate[] {cert, certificate});
     }
 
     /** The name partners reach us by: localhost for a loopback gateway (the demo), else the bind address. */

@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * The checks every partner certificate must pass: a chain to one of our trust anchors, within its
- * validity dates, RSA of at least 2048 bits, the key usage its purpose needs, and not revoked by a
+ * validity dates, RSA of at least 2048 bits, the key usage its role (signing, encryption, TLS) needs, and not revoked by a
  * CRL we hold. Returns the problems found; empty means acceptable.
  */
 public final class CertificateChecks {
@@ -51,15 +51,33 @@ public final class CertificateChecks {
         if (!(cert.getPublicKey() instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < MIN_RSA_BITS) {
             problems.add("key is not RSA of at least " + MIN_RSA_BITS + " bits");
         }
-        boolean[] usage = cert.getKeyUsage();
-        if (usage == null || !usage[DIGITAL_SIGNATURE]) {
-            problems.add("key usage lacks digitalSignature");
-        }
-        if (purpose == CertificateFactoryBc.Purpose.MESSAGE && (usage == null || !usage[KEY_ENCIPHERMENT])) {
-            problems.add("key usage lacks keyEncipherment, needed to encrypt for this partner");
-        }
+        keyUsageProblem(cert.getKeyUsage(), purpose).ifPresent(problems::add);
         chainAndRevocation(cert, at).ifPresent(problems::add);
         return problems;
+    }
+
+    /**
+     * Each role needs its own bit: a signing certificate digitalSignature (to verify XML signatures), an
+     * encryption certificate keyEncipherment (to wrap the content key for it), a TLS certificate
+     * digitalSignature (for the ECDHE handshake). So a signing-only certificate offered as an encryption
+     * certificate is refused, and the other way round.
+     */
+    private static java.util.Optional<String> keyUsageProblem(boolean[] usage, CertificateFactoryBc.Purpose purpose) {
+        return switch (purpose) {
+            case SIGNING -> lacks(usage, DIGITAL_SIGNATURE)
+                    ? java.util.Optional.of("key usage lacks digitalSignature, needed for a signing certificate")
+                    : java.util.Optional.empty();
+            case ENCRYPTION -> lacks(usage, KEY_ENCIPHERMENT)
+                    ? java.util.Optional.of("key usage lacks keyEncipherment, needed for an encryption certificate")
+                    : java.util.Optional.empty();
+            case TLS -> lacks(usage, DIGITAL_SIGNATURE)
+                    ? java.util.Optional.of("key usage lacks digitalSignature, needed for a TLS certificate")
+                    : java.util.Optional.empty();
+        };
+    }
+
+    private static boolean lacks(boolean[] usage, int bit) {
+        return usage == null || usage.length <= bit || !usage[bit];
     }
 
     private java.util.Optional<String> chainAndRevocation(X509Certificate cert, Instant at) {

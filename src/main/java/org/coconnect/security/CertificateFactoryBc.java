@@ -30,9 +30,11 @@ public final class CertificateFactoryBc {
 
     /** What an end-entity certificate is for; decides its key usage and extended key usage. */
     public enum Purpose {
-        /** XML signature and XML encryption key transport. */
-        MESSAGE,
-        /** TLS server and client authentication. */
+        /** XML signatures: digitalSignature and nonRepudiation, nothing else. */
+        SIGNING,
+        /** XML encryption key transport: keyEncipherment and dataEncipherment, nothing else. */
+        ENCRYPTION,
+        /** TLS server and client authentication: digitalSignature and keyEncipherment, EKU serverAuth and clientAuth. */
         TLS
     }
 
@@ -76,9 +78,11 @@ public final class CertificateFactoryBc {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(caCert));
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
-            if (purpose == Purpose.MESSAGE) {
+            if (purpose == Purpose.SIGNING) {
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            } else if (purpose == Purpose.ENCRYPTION) {
                 builder.addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment));
+                        new KeyUsage(KeyUsage.keyEncipherment | KeyUsage.dataEncipherment));
             } else {
                 builder.addExtension(Extension.keyUsage, true,
                         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));

@@ -20,8 +20,8 @@ import org.coconnect.config.KeystoreConfig;
 import org.coconnect.config.PartnerConfig;
 
 /**
- * Demo key material, generated on first run: a demo CA, and for each gateway a message key and a
- * TLS key issued by it; each gateway's partner store holds the other demo gateways' certificates.
+ * Demo key material, generated on first run: a demo CA, and for each gateway a signing key, an
+ * encryption key and a TLS key issued by it; each gateway's partner store holds the other demo gateways' certificates.
  * Never used for gateways whose configuration does not set {@code keystores.demo=true}.
  */
 public final class DemoPki {
@@ -44,7 +44,7 @@ public final class DemoPki {
             var ca = CertificateAuthority.existsIn(caDirectory) ? CertificateAuthority.load(caDirectory)
                     : CertificateAuthority.create(caDirectory, "CN=CoConnect Demo Root CA, O=CoConnect demo");
             for (GatewayConfig gateway : demo) {
-                if (!Files.isRegularFile(gateway.keystores().own())) {
+                if (!hasSeparateKeys(gateway.keystores())) {
                     KeyStores.save(ca.issueGatewayKeys(gateway), gateway.keystores().own(), gateway.keystores().password());
                 }
             }
@@ -57,6 +57,19 @@ public final class DemoPki {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Could not generate demo key material in " + caDirectory, e);
         }
+    }
+
+    /**
+     * Demo material generated before key separation holds one "message" key; it is replaced, the
+     * partner stores are rewritten below anyway.
+     */
+    private static boolean hasSeparateKeys(KeystoreConfig keystores) throws IOException, GeneralSecurityException {
+        if (!Files.isRegularFile(keystores.own())) {
+            return false;
+        }
+        KeyStore own = KeyStores.load(keystores.own(), keystores.password());
+        return own.isKeyEntry(GatewayKeys.SIGNING_ALIAS) && own.isKeyEntry(GatewayKeys.ENCRYPTION_ALIAS)
+                && own.isKeyEntry(GatewayKeys.TLS_ALIAS);
     }
 
     /**
@@ -81,9 +94,6 @@ public final class DemoPki {
         }
     }
 
-
-
-
     private void writeTrustAndPartners(GatewayConfig gateway, List<GatewayConfig> demo, X509Certificate caCert)
             throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStores.empty();
@@ -96,9 +106,10 @@ public final class DemoPki {
                 if (other.selfId().equals(partner.id())) {
                     KeyStore theirs = KeyStores.load(other.keystores().own(), other.keystores().password());
                     String prefix = partner.id().toLowerCase(Locale.ROOT) + ".";
-                    partners.setCertificateEntry(prefix + GatewayKeys.MESSAGE_ALIAS,
-                            theirs.getCertificate(GatewayKeys.MESSAGE_ALIAS));
-                    partners.setCertificateEntry(prefix + GatewayKeys.TLS_ALIAS, theirs.getCertificate(GatewayKeys.TLS_ALIAS));
+                    for (String alias : new String[] {GatewayKeys.SIGNING_ALIAS, GatewayKeys.ENCRYPTION_ALIAS,
+                            GatewayKeys.TLS_ALIAS}) {
+                        partners.setCertificateEntry(prefix + alias, theirs.getCertificate(alias));
+                    }
                 }
             }
         }

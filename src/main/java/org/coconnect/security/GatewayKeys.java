@@ -8,11 +8,13 @@ import java.security.cert.X509Certificate;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.KeystoreConfig;
 
-/** The gateway's key material, loaded from the three keystores: own keys, partner certificates, trust anchors. */
+/** The gateway's key material, loaded from the three keystores: own keys (signing, encryption, TLS), partner certificates, trust anchors. */
 public final class GatewayKeys {
 
-    /** Alias of the key that signs our messages and decrypts what partners encrypt for us. */
-    public static final String MESSAGE_ALIAS = "message";
+    /** Alias of the key that signs our messages (and nothing else). */
+    public static final String SIGNING_ALIAS = "signing";
+    /** Alias of the key that decrypts what partners encrypt for us (and nothing else). */
+    public static final String ENCRYPTION_ALIAS = "encryption";
     /** Alias of the TLS key (server and client authentication). */
     public static final String TLS_ALIAS = "tls";
 
@@ -28,9 +30,27 @@ public final class GatewayKeys {
         this.password = password.clone();
     }
 
+    /** Loads the three keystores; the own keystore must hold the signing, encryption and TLS keys. */
     public static GatewayKeys load(KeystoreConfig config) {
-        return new GatewayKeys(read(config.own(), config.password()), read(config.partners(), config.password()),
-                read(config.trust(), config.password()), config.password());
+        KeyStore own = read(config.own(), config.password());
+        for (String alias : new String[] {SIGNING_ALIAS, ENCRYPTION_ALIAS, TLS_ALIAS}) {
+            requireKey(own, alias, config);
+        }
+        return new GatewayKeys(own, read(config.partners(), config.password()), read(config.trust(), config.password()),
+                config.password());
+    }
+
+    /** A keystore from before key separation has one "message" key: say how to get the three keys instead. */
+    private static void requireKey(KeyStore own, String alias, KeystoreConfig config) {
+        try {
+            if (!own.isKeyEntry(alias)) {
+                throw new ConfigException(config.own().toString(), null, "keystore has no '" + alias
+                        + "' key; the gateway needs separate 'signing', 'encryption' and 'tls' keys"
+                        + " (issue them with `coconnect pki issue --force`, then hand partners the new bundle)");
+            }
+        } catch (java.security.KeyStoreException e) {
+            throw new IllegalStateException("keystore not loaded", e);
+        }
     }
 
     private static KeyStore read(java.nio.file.Path file, char[] password) {
@@ -57,12 +77,20 @@ public final class GatewayKeys {
         return password.clone();
     }
 
-    public X509Certificate messageCertificate() {
-        return certificate(own, MESSAGE_ALIAS);
+    public X509Certificate signingCertificate() {
+        return certificate(own, SIGNING_ALIAS);
     }
 
-    public PrivateKey messageKey() {
-        return key(MESSAGE_ALIAS);
+    public PrivateKey signingKey() {
+        return key(SIGNING_ALIAS);
+    }
+
+    public X509Certificate encryptionCertificate() {
+        return certificate(own, ENCRYPTION_ALIAS);
+    }
+
+    public PrivateKey encryptionKey() {
+        return key(ENCRYPTION_ALIAS);
     }
 
     public X509Certificate tlsCertificate() {

@@ -18,9 +18,14 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
  * What administrations hand each other to become partners: certificates only, as PEM files in a
- * directory: {@code <id>.message.pem}, {@code <id>.tls.pem} and {@code <id>.ca-<n>.pem} (trust anchors).
+ * directory: {@code <id>.signing.pem}, {@code <id>.encryption.pem}, {@code <id>.tls.pem} and
+ * {@code <id>.ca-<n>.pem} (trust anchors).
  */
 public final class PartnerBundle {
+
+    /** The roles of a partner's certificates, as they appear in file names and aliases. */
+    private static final List<String> ROLES = List.of(GatewayKeys.SIGNING_ALIAS, GatewayKeys.ENCRYPTION_ALIAS,
+            GatewayKeys.TLS_ALIAS);
 
     private PartnerBundle() {
     }
@@ -29,7 +34,8 @@ public final class PartnerBundle {
     public static List<Path> export(GatewayKeys keys, String selfId, Path directory) throws IOException, GeneralSecurityException {
         Files.createDirectories(directory);
         var written = new ArrayList<Path>();
-        written.add(writePem(directory.resolve(selfId + ".message.pem"), keys.messageCertificate()));
+        written.add(writePem(directory.resolve(selfId + ".signing.pem"), keys.signingCertificate()));
+        written.add(writePem(directory.resolve(selfId + ".encryption.pem"), keys.encryptionCertificate()));
         written.add(writePem(directory.resolve(selfId + ".tls.pem"), keys.tlsCertificate()));
         int n = 1;
         for (String alias : Collections.list(keys.trust().aliases())) {
@@ -40,8 +46,9 @@ public final class PartnerBundle {
     }
 
     /**
-     * Adds a partner's certificates to our partner store (aliases {@code <id>.message.<serial>} and
-     * {@code <id>.tls.<serial>}, so an old and a new certificate live side by side during a rotation)
+     * Adds a partner's certificates to our partner store (aliases {@code <id>.signing.<serial>},
+     * {@code <id>.encryption.<serial>} and {@code <id>.tls.<serial>}, so an old and a new certificate of
+     * each role live side by side during a rotation)
      * and its trust anchors to our trust store. Returns the aliases added.
      */
     public static List<String> importInto(Path directory, String partnerId, KeyStore partners, KeyStore trust)
@@ -54,11 +61,9 @@ public final class PartnerBundle {
                 X509Certificate cert = readPem(file);
                 String serial = cert.getSerialNumber().toString(16);
                 String alias;
-                if (name.endsWith(".message.pem")) {
-                    alias = prefix + ".message." + serial;
-                    partners.setCertificateEntry(alias, cert);
-                } else if (name.endsWith(".tls.pem")) {
-                    alias = prefix + ".tls." + serial;
+                String role = ROLES.stream().filter(r -> name.endsWith("." + r + ".pem")).findFirst().orElse(null);
+                if (role != null) {
+                    alias = prefix + "." + role + "." + serial;
                     partners.setCertificateEntry(alias, cert);
                 } else if (name.contains(".ca-") && name.endsWith(".pem")) {
                     alias = prefix + "-ca-" + serial;

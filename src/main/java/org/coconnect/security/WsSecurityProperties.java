@@ -28,7 +28,11 @@ public final class WsSecurityProperties {
     private WsSecurityProperties() {
     }
 
-    /** Settings for our endpoints: decrypt with our key, verify partners, sign and encrypt the answer for the requester. */
+    /**
+     * Settings for our endpoints: decrypt with our encryption key, verify partners, sign the answer with our
+     * signing key and encrypt it for the requesting partner's encryption certificate, which the endpoint
+     * names once it knows the partner ({@link #encryptAnswerFor}).
+     */
     public static Map<String, Object> server(GatewayKeys keys, Crypto crypto, Duration timestampTtl, Duration futureSkew) {
         return server(keys, crypto, timestampTtl, futureSkew, SecurityProfile.STANDARD);
     }
@@ -37,6 +41,8 @@ public final class WsSecurityProperties {
     public static Map<String, Object> server(GatewayKeys keys, Crypto crypto, Duration timestampTtl, Duration futureSkew,
                                              SecurityProfile profile) {
         Map<String, Object> p = common(keys, crypto, profile);
+        // Only a fault to a partner without a valid encryption certificate goes out without the endpoint
+        // naming one: it is encrypted for the certificate that signed the request, the only one we have.
         p.put(SecurityConstants.ENCRYPT_USERNAME, "useReqSigCert");
         p.put(SecurityConstants.TIMESTAMP_TTL, String.valueOf(timestampTtl.toSeconds()));
         p.put(SecurityConstants.TIMESTAMP_FUTURE_TTL, String.valueOf(futureSkew.toSeconds()));
@@ -44,11 +50,19 @@ public final class WsSecurityProperties {
         return p;
     }
 
-    /** Settings for calling a partner: sign with our key, encrypt for the partner's current certificate. */
-    public static Map<String, Object> client(GatewayKeys keys, Crypto crypto, X509Certificate partnerCertificate,
+    /**
+     * Names the certificate the answer to this request (acknowledgement or fault) is encrypted for; it
+     * wins over the server's fallback. Put on the exchange, where CXF's security handlers look it up.
+     */
+    public static void encryptAnswerFor(Map<String, Object> exchange, X509Certificate partnerEncryptionCertificate) {
+        exchange.put(SecurityConstants.ENCRYPT_CERT, partnerEncryptionCertificate);
+    }
+
+    /** Settings for calling a partner: sign with our signing key, encrypt for the partner's current encryption certificate. */
+    public static Map<String, Object> client(GatewayKeys keys, Crypto crypto, X509Certificate partnerEncryptionCertificate,
                                              Duration timestampTtl, Duration futureSkew, SecurityProfile profile) {
         Map<String, Object> p = common(keys, crypto, profile);
-        p.put(SecurityConstants.ENCRYPT_CERT, partnerCertificate);
+        p.put(SecurityConstants.ENCRYPT_CERT, partnerEncryptionCertificate);
         p.put(SecurityConstants.TIMESTAMP_TTL, String.valueOf(timestampTtl.toSeconds()));
         p.put(SecurityConstants.TIMESTAMP_FUTURE_TTL, String.valueOf(futureSkew.toSeconds()));
         return p;
@@ -58,7 +72,7 @@ public final class WsSecurityProperties {
         Map<String, Object> p = new HashMap<>();
         p.put(SecurityConstants.SIGNATURE_CRYPTO, crypto);
         p.put(SecurityConstants.ENCRYPT_CRYPTO, crypto);
-        p.put(SecurityConstants.SIGNATURE_USERNAME, GatewayKeys.MESSAGE_ALIAS);
+        p.put(SecurityConstants.SIGNATURE_USERNAME, GatewayKeys.SIGNING_ALIAS);
         p.put(SecurityConstants.CALLBACK_HANDLER, passwordCallback(keys.password()));
         p.put(SecurityConstants.RETURN_SECURITY_ERROR, Boolean.FALSE);
         if (profile == SecurityProfile.LEGACY_CBC) {

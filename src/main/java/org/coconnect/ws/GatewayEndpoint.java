@@ -26,6 +26,7 @@ import org.coconnect.exchange.InboundMessage;
 import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
+import org.coconnect.security.WsSecurityProperties;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -80,16 +81,26 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
 
     /** BindIdentity: the signing certificate must be a partner's, the same partner the transport authenticated. */
     static Partner identifyPartner(Message message, PartnerDirectory partners) {
+        Object transportPartner = message.get(TransportAuthenticator.TRANSPORT_PARTNER);
+        // The answer (acknowledgement or fault) is encrypted for the encryption certificate of the partner
+        // whose connection this is, never for the request's signing certificate: even a refusal of a
+        // signature we do not know reaches the partner readable.
+        partners.byId(String.valueOf(transportPartner)).flatMap(Partner::currentEncryptionCertificate)
+                .ifPresent(c -> WsSecurityProperties.encryptAnswerFor(message.getExchange(), c));
         X509Certificate signer = SigningCertificate.from(message::get)
                 .orElseThrow(() -> new GatewayFault(ErrorCode.SIGNATURE_INVALID, ErrorCode.SECURITY_FAILURE,
                         "no verified signature certificate"));
         Partner partner = partners.bySigningCertificate(signer)
                 .orElseThrow(() -> new GatewayFault(ErrorCode.CERTIFICATE_NOT_TRUSTED, ErrorCode.SECURITY_FAILURE,
-                        "signed with " + signer.getSubjectX500Principal() + ", which is no partner's message certificate"));
-        Object transportPartner = message.get(TransportAuthenticator.TRANSPORT_PARTNER);
+                        "signed with " + signer.getSubjectX500Principal() + ", which is no partner's signing certificate"));
         if (!partner.id().equals(transportPartner)) {
             throw new GatewayFault(ErrorCode.IDENTITY_MISMATCH, ErrorCode.SECURITY_FAILURE,
                     "signed by " + partner.id() + " over a connection authenticated as " + transportPartner);
+        }
+        if (partner.currentEncryptionCertificate().isEmpty()) {
+            // We could not encrypt the acknowledgement for the partner: refuse before anything is stored.
+            throw new GatewayFault(ErrorCode.CERTIFICATE_NOT_TRUSTED, ErrorCode.SECURITY_FAILURE,
+                    "partner " + partner.id() + " has no valid encryption certificate to encrypt the answer for");
         }
         return partner;
     }

@@ -79,7 +79,8 @@ public final class GatewayServer implements AutoCloseable {
             endpoint.setEndpointName(VerifyEndpoint.PORT);
             endpoint.setProperties(new java.util.HashMap<>(WsSecurityProperties.server(in.keys(), in.crypto(),
                     in.config().timestampTimeToLive(), in.config().allowedClockSkew(), profile)));
-            endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials()));
+            endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials(),
+                    in.config().trustedProxies()));
             endpoint.getInInterceptors().add(new SoapRequestGuard(VerifyEndpoint.PATH, VerifyEndpoint.SOAP_ACTION));
             endpoint.getInInterceptors().add(limiter.admitter());
             endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
@@ -102,7 +103,8 @@ public final class GatewayServer implements AutoCloseable {
             endpoint.setServiceName(Contract.service(profile));
             endpoint.setEndpointName(Contract.port(operation));
             endpoint.setProperties(new java.util.HashMap<>(security));
-            endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials()));
+            endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials(),
+                    in.config().trustedProxies()));
             endpoint.getInInterceptors().add(new SoapRequestGuard(operation));
             endpoint.getInInterceptors().add(in.throttle().admitter());
             endpoint.getOutInterceptors().add(in.throttle().releaser());

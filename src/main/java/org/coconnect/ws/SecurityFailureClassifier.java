@@ -8,6 +8,7 @@ import javax.crypto.BadPaddingException;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.apache.xml.security.encryption.XMLEncryptionException;
 import org.coconnect.error.ErrorCode;
+import org.coconnect.security.MessageCrypto;
 
 /**
  * Names the specific reason of a WS-Security or policy refusal, for our log and alert.
@@ -70,13 +71,15 @@ final class SecurityFailureClassifier {
 
     private static ErrorCode fromWss4j(WSSecurityException e) {
         String text = fullText(e);
-        if (text.contains("replay")) {
+        // The text is only there when WSS4J's message bundle is installed in Santuario's I18n, which
+        // another Santuario initialisation in the same JVM can undo: ask who threw it as well.
+        if (text.contains("replay") || thrownIn(e, "testMessageReplay")) {
             return ErrorCode.REPLAY_DETECTED;
         }
         if (thrownBy(e, ALGORITHM_SUITE_VALIDATOR) || isRefusedKeyTransport(e)) {
             return ErrorCode.ALGORITHM_NOT_ALLOWED;
         }
-        if (causedByDecryption(e)) {
+        if (causedByDecryption(e) || isEncryptedForUnknownCertificate(e)) {
             return ErrorCode.DECRYPTION_FAILED;
         }
         if ("certpath".equals(e.getMsgID()) || text.contains("certificate path") || isInvalidCertificate(e)) {
@@ -106,6 +109,29 @@ final class SecurityFailureClassifier {
         return "invalidCert".equals(e.getMsgID());
     }
 
+    /**
+     * "No certificates were found" while the EncryptedKey processor looks up the certificate the key was
+     * encrypted for: one we hold no key of, e.g. a retired encryption key or one that was never ours.
+     */
+    private static boolean isEncryptedForUnknownCertificate(WSSecurityException e) {
+        return "noCertsFound".equals(e.getMsgID()) && passedThrough(e, ENCRYPTED_KEY_PROCESSOR);
+    }
+
+    private static boolean thrownIn(Throwable t, String methodName) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length > 0 && methodName.equals(frames[0].getMethodName())
+                && frames[0].getClassName().startsWith("org.apache.wss4j.");
+    }
+
+    private static boolean passedThrough(Throwable t, String className) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (className.equals(frame.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** WSS4J's refusal of RSA 1.5 key transport: a bare INVALID_SECURITY straight from the EncryptedKey processor. */
     private static boolean isRefusedKeyTransport(WSSecurityException e) {
         boolean bare = e.getErrorCode() == WSSecurityException.ErrorCode.INVALID_SECURITY
@@ -125,10 +151,14 @@ final class SecurityFailureClassifier {
                 && frames[0].getClassName().contains("Encrypt");
     }
 
-    /** The content could not be decrypted: wrong key, or ciphertext refused by its integrity check (GCM tag). */
+    /**
+     * The content could not be decrypted: wrong key (also one of ours that is not the encryption key, e.g.
+     * content encrypted for our signing certificate), or ciphertext refused by its integrity check (GCM tag).
+     */
     private static boolean causedByDecryption(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof XMLEncryptionException || t instanceof AEADBadTagException || t instanceof BadPaddingException) {
+            if (t instanceof XMLEncryptionException || t instanceof AEADBadTagException || t instanceof BadPaddingException
+                    || t instanceof MessageCrypto.WrongKeyRoleException) {
                 return true;
             }
         }

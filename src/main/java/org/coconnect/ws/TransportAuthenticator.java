@@ -4,12 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.coconnect.config.Cidr;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
@@ -17,23 +19,28 @@ import org.coconnect.security.InboundCredentials;
 
 /**
  * Before the body is read: the TLS client certificate, the HTTP Basic login and the source address
- * (from the socket; X-Forwarded-For is never read) must all name the same partner. A refusal is an
- * HTTP 401 with the generic code; the reason goes to the log and an alert.
+ * must all name the same partner. The source address is the socket's peer; X-Forwarded-For is read only
+ * when that peer is a configured trusted proxy ({@link ClientAddress}). A refusal is an HTTP 401 with the
+ * generic code; the reason goes to the log and an alert.
  */
 public final class TransportAuthenticator extends AbstractPhaseInterceptor<Message> {
 
     /** Message property: the id of the partner the transport identified. */
     public static final String TRANSPORT_PARTNER = "coconnect.transport-partner";
+    /** Message property: the client's address (an InetAddress), the one the allowlist was checked against. */
+    public static final String CLIENT_ADDRESS = "coconnect.client-address";
     private static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private final PartnerDirectory partners;
     private final InboundCredentials credentials;
+    private final List<Cidr> trustedProxies;
 
-    public TransportAuthenticator(PartnerDirectory partners, InboundCredentials credentials) {
+    public TransportAuthenticator(PartnerDirectory partners, InboundCredentials credentials, List<Cidr> trustedProxies) {
         super(Phase.RECEIVE);
         addBefore(RawEnvelopeInterceptor.class.getName());
         this.partners = partners;
         this.credentials = credentials;
+        this.trustedProxies = List.copyOf(trustedProxies);
     }
 
     @Override
@@ -43,6 +50,7 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
             throw refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN, "no HTTP request");
         }
         InetAddress source = sourceOf(request);
+        message.put(CLIENT_ADDRESS, source);
         Partner byCertificate = tlsPartner(request, source);
         AuthorizationPolicy login = message.get(AuthorizationPolicy.class);
         String user = login == null ? null : login.getUserName();
@@ -71,11 +79,17 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
                 certificates[0].getSubjectX500Principal() + " from " + source.getHostAddress()));
     }
 
-    private static InetAddress sourceOf(HttpServletRequest request) {
+    private InetAddress sourceOf(HttpServletRequest request) {
+        InetAddress peer;
         try {
-            return InetAddress.getByName(request.getRemoteAddr());
+            peer = InetAddress.getByName(request.getRemoteAddr());
         } catch (UnknownHostException e) {
             throw refuse(ErrorCode.SOURCE_IP_NOT_ALLOWED, "unreadable source address " + request.getRemoteAddr());
+        }
+        try {
+            return ClientAddress.of(request, peer, trustedProxies);
+        } catch (ClientAddress.MalformedForwardedFor e) {
+            throw refuse(ErrorCode.FORWARDED_FOR_INVALID, "from trusted proxy " + peer.getHostAddress() + ": " + e.getMessage());
         }
     }
 

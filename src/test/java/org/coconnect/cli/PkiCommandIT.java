@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.coconnect.Gateway;
 import org.coconnect.client.DeliveryException;
@@ -17,6 +20,7 @@ import org.coconnect.config.ConfigLoader;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.KeyStores;
 import org.coconnect.security.PasswordHash;
 import org.coconnect.support.TestGateways;
 import org.coconnect.ws.SampleCertificate;
@@ -25,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Two administrations set up with nothing but the pki commands (each its own CA, keys issued,
- * bundles exchanged) exchange a CO; a revoked certificate is then refused.
+ * Two administrations set up with nothing but the pki commands (each its own CA, three keys issued with
+ * their own key usage, bundles exchanged) exchange a CO; a revoked signing certificate is then refused.
  */
 class PkiCommandIT {
 
@@ -84,10 +88,20 @@ class PkiCommandIT {
         assertEquals(0, run("pki", "export-bundle", "--conf", jpConf.toString(), "--out", dir.resolve("bundle-jp").toString()));
         assertEquals(0, run("pki", "export-bundle", "--conf", sgConf.toString(), "--out", dir.resolve("bundle-sg").toString()));
         assertTrue(Files.list(dir.resolve("bundle-jp")).noneMatch(f -> f.toString().contains("key")), "certificates only");
+        assertThreeKeysWithTheirOwnUsage(load(jpConf));
+        for (String role : List.of("signing", "encryption", "tls")) {
+            assertTrue(Files.isRegularFile(dir.resolve("bundle-jp").resolve("JP-JCB." + role + ".pem")), role);
+        }
         assertEquals(0, run("pki", "import-bundle", "--conf", sgConf.toString(), "--bundle", dir.resolve("bundle-jp").toString(), "JP-JCB"));
         assertEquals(0, run("pki", "import-bundle", "--conf", jpConf.toString(), "--bundle", dir.resolve("bundle-sg").toString(), "SG-SC"));
         GatewayConfig jp = load(jpConf);
         GatewayConfig sg = load(sgConf);
+        var sgPartners = KeyStores.load(sg.keystores().partners(), sg.keystores().password());
+        var jpKeys = GatewayKeys.load(jp.keystores());
+        assertEquals(jpKeys.signingCertificate(), sgPartners.getCertificate("jp-jcb.signing."
+                + jpKeys.signingCertificate().getSerialNumber().toString(16)), "SG holds JP's signing certificate");
+        assertEquals(jpKeys.encryptionCertificate(), sgPartners.getCertificate("jp-jcb.encryption."
+                + jpKeys.encryptionCertificate().getSerialNumber().toString(16)), "SG holds JP's encryption certificate");
         agreeLogins(jp, sg);
         agreeLogins(sg, jp);
 
@@ -95,7 +109,7 @@ class PkiCommandIT {
             assertEquals(AcknowledgementStatus.ACCEPTED, send(jpGateway, "JP-PKI-1"));
         }
 
-        String serial = GatewayKeys.load(jp.keystores()).messageCertificate().getSerialNumber().toString(16);
+        String serial = GatewayKeys.load(jp.keystores()).signingCertificate().getSerialNumber().toString(16);
         assertEquals(0, run("pki", "revoke", "--ca", dir.resolve("ca-jp").toString(), serial));
         Path crls = sg.keystores().own().getParent().resolve("crls");
         assertEquals(0, run("pki", "crl", "--ca", dir.resolve("ca-jp").toString(), "--out", crls.resolve("jp.crl").toString()));
@@ -103,6 +117,26 @@ class PkiCommandIT {
             var e = assertThrows(DeliveryException.class, () -> send(jpGateway, "JP-PKI-2"));
             assertTrue(e.getMessage().contains("CC-1000"), e.getMessage());
         }
+    }
+
+    /** Signing: digitalSignature and nonRepudiation; encryption: keyEncipherment and dataEncipherment; TLS: both EKUs. */
+    private static void assertThreeKeysWithTheirOwnUsage(GatewayConfig config) throws Exception {
+        GatewayKeys keys = GatewayKeys.load(config.keystores());
+        // KeyUsage bits: 0 digitalSignature, 1 nonRepudiation, 2 keyEncipherment, 3 dataEncipherment.
+        assertEquals(List.of(true, true, false, false), usage(keys.signingCertificate()), "signing key usage");
+        assertEquals(List.of(false, false, true, true), usage(keys.encryptionCertificate()), "encryption key usage");
+        assertEquals(List.of(true, false, true, false), usage(keys.tlsCertificate()), "TLS key usage");
+        assertEquals(List.of("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"), keys.tlsCertificate().getExtendedKeyUsage(),
+                "TLS: serverAuth and clientAuth");
+        assertEquals(null, keys.signingCertificate().getExtendedKeyUsage());
+        var publicKeys = Set.of(keys.signingCertificate().getPublicKey(), keys.encryptionCertificate().getPublicKey(),
+                keys.tlsCertificate().getPublicKey());
+        assertEquals(3, publicKeys.size(), "three different keys");
+    }
+
+    private static List<Boolean> usage(X509Certificate certificate) {
+        boolean[] bits = certificate.getKeyUsage();
+        return List.of(bits[0], bits[1], bits[2], bits[3]);
     }
 
     private static AcknowledgementStatus send(Gateway from, String number) throws DeliveryException {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,21 @@ class ConfigLoaderTest {
                 "partner.country=ID\npartner.authority=DJBC\npartner.endpoint.domain=x.id\npartner.allowed-ips=partner.example\n");
         var e = assertThrows(ConfigException.class, () -> load(conf));
         assertTrue(e.getMessage().contains("'partner.allowed-ips'"), e.getMessage());
+    }
+
+    @Test
+    void noProxyIsTrustedByDefaultAndTrustedProxiesAreReadAsNetworks() throws IOException {
+        assertEquals(List.of(), load(conf(VALID, null, null)).trustedProxies());
+        var config = load(conf(VALID + "server.trusted-proxies=10.0.0.0/8, 2001:db8::1\n", null, null));
+        assertEquals(List.of("10.0.0.0/8", "2001:db8:0:0:0:0:0:1/128"), config.trustedProxies().stream().map(Cidr::toString).toList());
+    }
+
+    @Test
+    void aTrustedProxyThatIsNoNetworkIsRefusedNamingTheFileAndTheKey() throws IOException {
+        Path conf = conf(VALID + "server.trusted-proxies=proxy.example\n", null, null);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("gateway.properties"), e.getMessage());
+        assertTrue(e.getMessage().contains("'server.trusted-proxies'"), e.getMessage());
     }
 
     @Test

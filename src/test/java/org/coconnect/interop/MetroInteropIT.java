@@ -182,11 +182,13 @@ class MetroInteropIT {
         private MetroConfiguration() {
         }
 
-        /** A classpath directory with META-INF/wsit-client.xml naming KR's message key and ID's certificate. */
+        /** A classpath directory with META-INF/wsit-client.xml naming KR's signing key and ID's encryption certificate. */
         static Path write(Path dir, GatewayConfig kr, String password) throws Exception {
             GatewayKeys keys = GatewayKeys.load(kr.keystores());
             KeyStore trust = KeyStores.empty();
-            trust.setCertificateEntry("id-djbc.message", keys.partners().getCertificate("id-djbc.message"));
+            for (String alias : new String[] {"id-djbc.signing", "id-djbc.encryption"}) {
+                trust.setCertificateEntry(alias, keys.partners().getCertificate(alias));
+            }
             for (String alias : java.util.Collections.list(keys.trust().aliases())) {
                 trust.setCertificateEntry(alias, keys.trust().getCertificate(alias));
             }
@@ -203,7 +205,7 @@ class MetroInteropIT {
             return metaInf.getParent();
         }
 
-        /** KR's TLS key alone (the message key must never be offered in a handshake), for Metro's HTTPS. */
+        /** KR's TLS key alone (the message keys must never be offered in a handshake), for Metro's HTTPS. */
         static Path tlsKey(Path dir, GatewayConfig kr, String password) throws Exception {
             GatewayKeys keys = GatewayKeys.load(kr.keystores());
             KeyStore tls = KeyStores.empty();

@@ -52,7 +52,7 @@ class SoapUiProjectIT {
     static GatewayKeys krKeys;
     static GatewayConfig krConfig;
     static Crypto krCrypto;
-    static X509Certificate idMessageCertificate;
+    static X509Certificate idEncryptionCertificate;
 
     @BeforeAll
     static void start() {
@@ -63,7 +63,7 @@ class SoapUiProjectIT {
         krKeys = GatewayKeys.load(configs.get(0).keystores());
         krConfig = configs.get(0);
         krCrypto = MessageCrypto.create(krKeys);
-        idMessageCertificate = GatewayKeys.load(idConfig.keystores()).messageCertificate();
+        idEncryptionCertificate = GatewayKeys.load(idConfig.keystores()).encryptionCertificate();
     }
 
     @AfterAll
@@ -109,8 +109,8 @@ class SoapUiProjectIT {
 
     private static Document send(String operation, String envelope) throws Exception {
         byte[] secured = HandMadeEnvelope.of(bodyChild(envelope))
-                .signedBy(new Signer(krCrypto, GatewayKeys.MESSAGE_ALIAS, krKeys.password()))
-                .encryptedFor(idMessageCertificate)
+                .signedBy(new Signer(krCrypto, GatewayKeys.SIGNING_ALIAS, krKeys.password()))
+                .encryptedFor(idEncryptionCertificate)
                 .contentEncryption(WsSecurityProperties.AES_256_CBC)
                 .bytes();
         MutualTlsSoapClient.Response answer = MutualTlsSoapClient.asPartner(krConfig, TestGateways.ID_ID)

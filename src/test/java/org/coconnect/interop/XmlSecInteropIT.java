@@ -80,10 +80,10 @@ class XmlSecInteropIT {
         krConfig = configs.get(0);
         krCrypto = MessageCrypto.create(krKeys);
         GatewayKeys idKeys = GatewayKeys.load(configs.get(1).keystores());
-        // What a partner holds as files: ID's certificate and key, exported from the test PKCS#12.
-        idCertificatePem = XmlSec1.writePem(idKeys.messageCertificate(), dir.resolve("id-message-cert.pem"));
-        idPrivateKeyPem = XmlSec1.writePem(idKeys.messageKey(), dir.resolve("id-message-key.pem"));
-        krCertificatePem = XmlSec1.writePem(krKeys.messageCertificate(), dir.resolve("kr-message-cert.pem"));
+        // What a partner holds as files: ID's signing certificate and encryption key, exported from the test PKCS#12.
+        idCertificatePem = XmlSec1.writePem(idKeys.signingCertificate(), dir.resolve("id-signing-cert.pem"));
+        idPrivateKeyPem = XmlSec1.writePem(idKeys.encryptionKey(), dir.resolve("id-encryption-key.pem"));
+        krCertificatePem = XmlSec1.writePem(krKeys.signingCertificate(), dir.resolve("kr-signing-cert.pem"));
     }
 
     @AfterAll
@@ -175,7 +175,7 @@ class XmlSecInteropIT {
                 MessageHeader.SCHEMA_VERSION);
         Element payload = RequestBuilder.sendCo(header, SampleCertificate.create("KR-XMLSEC-" + UUID.randomUUID(), 1,
                 "KR", "ID", 1, Instant.now().minusSeconds(60)));
-        var signer = new Signer(krCrypto, GatewayKeys.MESSAGE_ALIAS, krKeys.password());
+        var signer = new Signer(krCrypto, GatewayKeys.SIGNING_ALIAS, krKeys.password());
         var idCertificate = kr.client(TestGateways.ID_ID).partner().encryptionCertificate();
         byte[] request = HandMadeEnvelope.of(payload).signedBy(signer).encryptedFor(idCertificate).bytes();
         MutualTlsSoapClient.Response answer = MutualTlsSoapClient.asPartner(krConfig, TestGateways.ID_ID)

@@ -26,7 +26,7 @@ public final class IsolatedKeys {
         return config.withKeystores(copied);
     }
 
-    /** Adds a certificate to the (copied) partner store under {@code alias}, e.g. {@code jp-jcb.message}. */
+    /** Adds a certificate to the (copied) partner store under {@code alias}, e.g. {@code jp-jcb.signing}. */
     public static void addPartnerCertificate(GatewayConfig config, String alias, X509Certificate certificate)
             throws IOException, GeneralSecurityException {
         KeystoreConfig k = config.keystores();

@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.coconnect.security.CredentialFiles;
@@ -100,6 +101,16 @@ public final class MutualTlsSoapClient {
      * out when null) and the body (none when null) exactly as given, with our login.
      */
     public Response send(String method, URI address, String contentType, String soapAction, byte[] body) {
+        return send(method, address, contentType, soapAction, body, Map.of());
+    }
+
+    /** A SOAP POST with extra request headers, e.g. the X-Forwarded-For a proxy adds. */
+    public Response post(URI address, String soapAction, byte[] envelope, Map<String, String> headers) {
+        return send("POST", address, "text/xml; charset=UTF-8", soapAction, envelope, headers);
+    }
+
+    private Response send(String method, URI address, String contentType, String soapAction, byte[] body,
+                          Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(address)
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -113,6 +124,7 @@ public final class MutualTlsSoapClient {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         var request = builder.build();
         return send(request, address);
     }

@@ -22,6 +22,7 @@ import org.coconnect.config.GatewayConfig;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.MessageHeader;
+import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
@@ -46,15 +47,17 @@ public final class SendingPartner {
     private final GatewayKeys keys;
     private final Crypto crypto;
     private final HandMadeEnvelope.Signer signer;
-    private final X509Certificate idMessageCertificate;
+    private final X509Certificate idEncryptionCertificate;
+    private final X509Certificate idSigningCertificate;
     private final MutualTlsSoapClient client;
 
     private SendingPartner(GatewayConfig kr) {
         keys = GatewayKeys.load(kr.keystores());
         crypto = MessageCrypto.create(keys);
-        signer = new HandMadeEnvelope.Signer(crypto, GatewayKeys.MESSAGE_ALIAS, keys.password());
-        idMessageCertificate = new PartnerDirectory(kr.partners(), keys.partners())
-                .byId(TestGateways.ID_ID).orElseThrow().encryptionCertificate();
+        signer = new HandMadeEnvelope.Signer(crypto, GatewayKeys.SIGNING_ALIAS, keys.password());
+        Partner id = new PartnerDirectory(kr.partners(), keys.partners()).byId(TestGateways.ID_ID).orElseThrow();
+        idEncryptionCertificate = id.encryptionCertificate();
+        idSigningCertificate = id.signingCertificates().get(0);
         client = new MutualTlsSoapClient(keys,
                 CredentialFiles.readOutbound(kr.keystores().outboundCredentials()).get(TestGateways.ID_ID));
     }
@@ -72,8 +75,14 @@ public final class SendingPartner {
         return signer;
     }
 
-    public X509Certificate idMessageCertificate() {
-        return idMessageCertificate;
+    /** What a request to ID is encrypted for. */
+    public X509Certificate idEncryptionCertificate() {
+        return idEncryptionCertificate;
+    }
+
+    /** What ID signs its answers with. */
+    public X509Certificate idSigningCertificate() {
+        return idSigningCertificate;
     }
 
     public MutualTlsSoapClient client() {
@@ -93,9 +102,9 @@ public final class SendingPartner {
         return RequestBuilder.sendCo(header, co);
     }
 
-    /** Everything right: signed Timestamp and Body (KR's message key), Body encrypted for ID. */
+    /** Everything right: signed Timestamp and Body (KR's signing key), Body encrypted for ID's encryption certificate. */
     public HandMadeEnvelope secured(Element payload) {
-        return HandMadeEnvelope.of(payload).signedBy(signer).encryptedFor(idMessageCertificate);
+        return HandMadeEnvelope.of(payload).signedBy(signer).encryptedFor(idEncryptionCertificate);
     }
 
     /** POSTs an envelope to one of ID's operations, with that operation's SOAPAction. */
@@ -105,8 +114,8 @@ public final class SendingPartner {
 
     /** Decrypts and verifies ID's answer with KR's keys, checks ID signed it, and reads the acknowledgement. */
     public Acknowledgement openAcknowledgement(Document answer, String operationPath) throws Exception {
-        assertEquals(idMessageCertificate, openSecured(answer, new HandMadeEnvelope.Signer(crypto, GatewayKeys.MESSAGE_ALIAS,
-                keys.password())), "answer not signed with ID's message certificate");
+        assertEquals(idSigningCertificate, openSecured(answer, new HandMadeEnvelope.Signer(crypto, GatewayKeys.SIGNING_ALIAS,
+                keys.password())), "answer not signed with ID's signing certificate");
         Element body = (Element) answer.getElementsByTagNameNS(HandMadeEnvelope.SOAP11, "Body").item(0);
         assertNull(body.getElementsByTagNameNS(WSConstants.ENC_NS, "EncryptedData").item(0), "answer still encrypted");
         Element response = (Element) body.getElementsByTagNameNS(Contract.MESSAGES_NAMESPACE,
@@ -118,7 +127,8 @@ public final class SendingPartner {
 
     /**
      * The answer as a document, verified and decrypted with this key first when ID secured it: a fault
-     * to a request that passed WS-Security is signed and encrypted for the certificate that signed it.
+     * to a request that passed WS-Security is signed and encrypted too, for the encryption certificate of
+     * the partner whose connection it came over.
      */
     public static Document opened(MutualTlsSoapClient.Response answer, HandMadeEnvelope.Signer recipient) throws Exception {
         Document document = answer.document();

@@ -26,14 +26,14 @@ import org.coconnect.security.KeyStores;
 
 /**
  * The test PKI's CA (target/test-pki/ca, the one every test gateway trusts), issuing message keys that
- * the demo PKI never would: for a third partner, already expired, or with the wrong key usage.
+ * the demo PKI never would: for a third partner, already expired, or with the wrong key usage for their role.
  */
 public final class TestCa {
 
-    /** Key usage of a proper message certificate: signing and key transport. */
-    public static final int MESSAGE_USAGE = KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment;
-    /** Key usage of an encryption-only certificate: no digitalSignature. */
-    public static final int ENCRYPTION_ONLY_USAGE = KeyUsage.keyEncipherment;
+    /** Key usage of a proper signing certificate: no keyEncipherment. */
+    public static final int SIGNING_USAGE = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
+    /** Key usage of a proper encryption certificate: no digitalSignature. */
+    public static final int ENCRYPTION_USAGE = KeyUsage.keyEncipherment | KeyUsage.dataEncipherment;
 
     private static final Path DIRECTORY = Path.of("target", "test-pki", "ca").toAbsolutePath();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,8 +58,11 @@ public final class TestCa {
         return new TestCa((X509Certificate) store.getCertificate(alias), (PrivateKey) store.getKey(alias, password));
     }
 
-    /** A new RSA 2048 message key with a certificate for {@code subject}, valid between the instants, with this key usage. */
-    public IssuedKey issueMessageKey(String subject, Instant notBefore, Instant notAfter, int keyUsage) throws Exception {
+    /**
+     * A new RSA 2048 key with a certificate for {@code subject}, valid between the instants, with this key
+     * usage; its signer signs with it and decrypts with it.
+     */
+    public IssuedKey issueKey(String subject, Instant notBefore, Instant notAfter, int keyUsage) throws Exception {
         KeyPair keys = CertificateFactoryBc.newRsaKeyPair(2048);
         var builder = new JcaX509v3CertificateBuilder(certificate, new BigInteger(96, RANDOM).abs(), Date.from(notBefore),
                 Date.from(notAfter), new X500Name(subject), keys.getPublic());
@@ -72,12 +75,12 @@ public final class TestCa {
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
         char[] password = "issued".toCharArray();
         KeyStore store = KeyStores.empty();
-        store.setKeyEntry("message", keys.getPrivate(), password, new Certificate[] {issued, certificate});
+        store.setKeyEntry("key", keys.getPrivate(), password, new Certificate[] {issued, certificate});
         KeyStore trust = KeyStores.empty();
         trust.setCertificateEntry("ca", certificate);
         var crypto = new Merlin();
         crypto.setKeyStore(store);
         crypto.setTrustStore(trust);
-        return new IssuedKey(issued, new HandMadeEnvelope.Signer(crypto, "message", password));
+        return new IssuedKey(issued, new HandMadeEnvelope.Signer(crypto, "key", password));
     }
 }

@@ -34,8 +34,9 @@ import org.w3c.dom.Document;
 
 /**
  * Signatures by the wrong certificate, all sent over KR's own mutual-TLS connection and login. ID knows
- * a third partner, JP-JCB, with its own message certificate from the same CA, and has two more message
- * certificates for KR, both from that CA: one expired, one without digitalSignature in its key usage.
+ * a third partner, JP-JCB, with its own signing certificate from the same CA, and has two more signing
+ * certificates for KR, both from that CA: one expired, one an encryption certificate (keyEncipherment,
+ * no digitalSignature) offered as a signing certificate.
  * The gateway drops those two at start-up (with a CC-1004 alert each), so messages signed with them are
  * refused like those of a stranger.
  */
@@ -57,16 +58,16 @@ class IdentityAttackIT {
         kr = SendingPartner.kr(configs.get(0));
         var ca = TestCa.load();
         Instant now = Instant.now();
-        jp = ca.issueMessageKey("CN=JP-JCB message, O=JCB, C=JP", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)),
-                TestCa.MESSAGE_USAGE);
-        expired = ca.issueMessageKey("CN=KR-KCS message, O=KCS, C=KR", now.minus(Duration.ofDays(30)),
-                now.minus(Duration.ofDays(1)), TestCa.MESSAGE_USAGE);
-        encryptionOnly = ca.issueMessageKey("CN=KR-KCS message, O=KCS, C=KR", now.minus(Duration.ofHours(1)),
-                now.plus(Duration.ofDays(365)), TestCa.ENCRYPTION_ONLY_USAGE);
+        jp = ca.issueKey("CN=JP-JCB signing, O=JCB, C=JP", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)),
+                TestCa.SIGNING_USAGE);
+        expired = ca.issueKey("CN=KR-KCS signing, O=KCS, C=KR", now.minus(Duration.ofDays(30)),
+                now.minus(Duration.ofDays(1)), TestCa.SIGNING_USAGE);
+        encryptionOnly = ca.issueKey("CN=KR-KCS encryption, O=KCS, C=KR", now.minus(Duration.ofHours(1)),
+                now.plus(Duration.ofDays(365)), TestCa.ENCRYPTION_USAGE);
         GatewayConfig idConfig = IsolatedKeys.copy(configs.get(1), dir.resolve("id-keys"));
-        IsolatedKeys.addPartnerCertificate(idConfig, "jp-jcb.message", jp.certificate());
-        IsolatedKeys.addPartnerCertificate(idConfig, "kr-kcs.message.expired", expired.certificate());
-        IsolatedKeys.addPartnerCertificate(idConfig, "kr-kcs.message.encryption-only", encryptionOnly.certificate());
+        IsolatedKeys.addPartnerCertificate(idConfig, "jp-jcb.signing", jp.certificate());
+        IsolatedKeys.addPartnerCertificate(idConfig, "kr-kcs.signing.expired", expired.certificate());
+        IsolatedKeys.addPartnerCertificate(idConfig, "kr-kcs.signing.encryption-only", encryptionOnly.certificate());
         var partners = new ArrayList<>(idConfig.partners());
         partners.add(new PartnerConfig("JP-JCB", JP, "test", null, URI.create("https://localhost:1"),
                 List.of(Cidr.parse("127.0.0.0/8")), "JP-JCB", PartnerLimits.defaults(), SecurityProfile.STANDARD));
@@ -86,11 +87,11 @@ class IdentityAttackIT {
     @Test
     void aMessageSignedByAnotherPartnerOverKrsConnectionIsRefused() throws Exception {
         var payload = SendingPartner.sendCoPayload(UUID.randomUUID(), JP, "JP");
-        byte[] envelope = HandMadeEnvelope.of(payload).signedBy(jp.signer()).encryptedFor(kr.idMessageCertificate()).bytes();
+        byte[] envelope = HandMadeEnvelope.of(payload).signedBy(jp.signer()).encryptedFor(kr.idEncryptionCertificate()).bytes();
         GatewaySnapshot before = GatewaySnapshot.of(id);
         var answer = kr.post(id, "send-co", envelope);
-        // WS-Security passed, so the fault is secured, for the certificate that signed the request.
-        assertRefused(before, answer, jp, ErrorCode.IDENTITY_MISMATCH);
+        // WS-Security passed, so the fault is secured, for KR's encryption certificate: the connection is KR's.
+        assertRefused(before, answer, ErrorCode.IDENTITY_MISMATCH);
     }
 
     @Test
@@ -98,21 +99,21 @@ class IdentityAttackIT {
         assertDroppedAtStartUp(expired, "not valid at");
         GatewaySnapshot before = GatewaySnapshot.of(id);
         var answer = kr.post(id, "send-co", kr.secured(SendingPartner.sendCoPayload()).signedBy(expired.signer()).bytes());
-        assertRefused(before, answer, expired, ErrorCode.CERTIFICATE_NOT_TRUSTED);
+        assertRefused(before, answer, ErrorCode.CERTIFICATE_NOT_TRUSTED);
     }
 
     @Test
-    void aMessageSignedWithACertificateWithoutDigitalSignatureUsageIsRefused() throws Exception {
-        assertDroppedAtStartUp(encryptionOnly, "lacks digitalSignature");
+    void aMessageSignedWithAnEncryptionCertificateIsRefused() throws Exception {
+        assertDroppedAtStartUp(encryptionOnly, "lacks digitalSignature, needed for a signing certificate");
         GatewaySnapshot before = GatewaySnapshot.of(id);
         var answer = kr.post(id, "send-co",
                 kr.secured(SendingPartner.sendCoPayload()).signedBy(encryptionOnly.signer()).bytes());
-        assertRefused(before, answer, encryptionOnly, ErrorCode.CERTIFICATE_NOT_TRUSTED);
+        assertRefused(before, answer, ErrorCode.CERTIFICATE_NOT_TRUSTED);
     }
 
-    /** Control: with JP and the two bad certificates configured, KR's real message key is still accepted. */
+    /** Control: with JP and the two bad certificates configured, KR's real signing key is still accepted. */
     @Test
-    void krsOwnMessageKeyIsStillAccepted() throws Exception {
+    void krsOwnSigningKeyIsStillAccepted() throws Exception {
         long messages = GatewaySnapshot.messages(id);
         var answer = kr.post(id, "send-co", kr.secured(SendingPartner.sendCoPayload()).bytes());
         assertEquals(200, answer.status(), answer::text);
@@ -125,10 +126,11 @@ class IdentityAttackIT {
                 && a.detail().contains(serial) && a.detail().contains(reason)), "no start-up alert for serial " + serial);
     }
 
-    private static void assertRefused(GatewaySnapshot before, MutualTlsSoapClient.Response answer, TestCa.IssuedKey signer,
-                                      ErrorCode expected) throws Exception {
+    /** Refused with the generic fault, which KR can read: it is encrypted for KR's encryption key, whoever signed. */
+    private static void assertRefused(GatewaySnapshot before, MutualTlsSoapClient.Response answer, ErrorCode expected)
+            throws Exception {
         assertEquals(500, answer.status(), answer::text);
-        Document opened = SendingPartner.opened(answer, signer.signer());
+        Document opened = SendingPartner.opened(answer, kr.signer());
         assertEquals(ErrorCode.SECURITY_FAILURE.partnerText(), MutualTlsSoapClient.faultString(opened), answer::text);
         GatewaySnapshot.assertNoInternals(answer.text());
         GatewaySnapshot.assertNoInternals(opened);

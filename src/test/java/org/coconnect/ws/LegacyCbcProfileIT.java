@@ -52,7 +52,7 @@ class LegacyCbcProfileIT {
     static GatewayKeys krKeys;
     static GatewayConfig krConfig;
     static Crypto krCrypto;
-    static X509Certificate idMessageCertificate;
+    static X509Certificate idEncryptionCertificate;
 
     @BeforeAll
     static void start() {
@@ -64,7 +64,7 @@ class LegacyCbcProfileIT {
         krKeys = GatewayKeys.load(configs.get(0).keystores());
         krConfig = configs.get(0);
         krCrypto = MessageCrypto.create(krKeys);
-        idMessageCertificate = new PartnerDirectory(configs.get(0).partners(), krKeys.partners())
+        idEncryptionCertificate = new PartnerDirectory(configs.get(0).partners(), krKeys.partners())
                 .byId(TestGateways.ID_ID).orElseThrow().encryptionCertificate();
     }
 
@@ -147,8 +147,8 @@ class LegacyCbcProfileIT {
         var header = new MessageHeader(UUID.randomUUID(), TestGateways.KR, TestGateways.ID, Instant.now(), null,
                 MessageHeader.SCHEMA_VERSION);
         return HandMadeEnvelope.of(RequestBuilder.sendCo(header, certificate()))
-                .signedBy(new Signer(krCrypto, GatewayKeys.MESSAGE_ALIAS, krKeys.password()))
-                .encryptedFor(idMessageCertificate)
+                .signedBy(new Signer(krCrypto, GatewayKeys.SIGNING_ALIAS, krKeys.password()))
+                .encryptedFor(idEncryptionCertificate)
                 .contentEncryption(WsSecurityProperties.AES_256_CBC);
     }
 

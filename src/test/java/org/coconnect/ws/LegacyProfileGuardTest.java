@@ -20,7 +20,7 @@ class LegacyProfileGuardTest {
     private static Partner partner(SecurityProfile profile) {
         var config = new PartnerConfig("KR-KCS", new AdministrationId("KR", "KCS"), "test", null,
                 URI.create("https://localhost:1"), List.of(), "KR-KCS", PartnerLimits.defaults(), profile);
-        return new Partner(config, List.of(), List.of());
+        return new Partner(config, List.of(), List.of(), List.of());
     }
 
     @Test

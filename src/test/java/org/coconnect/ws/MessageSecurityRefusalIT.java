@@ -74,7 +74,8 @@ class MessageSecurityRefusalIT {
     static GatewayKeys krKeys;
     static Crypto krCrypto;
     static Signer kr;
-    static X509Certificate idMessageCertificate;
+    static X509Certificate idEncryptionCertificate;
+    static X509Certificate idSigningCertificate;
     static MutualTlsSoapClient client;
 
     @BeforeAll
@@ -84,9 +85,10 @@ class MessageSecurityRefusalIT {
         id = TestGateways.start(configs.get(1));
         krKeys = GatewayKeys.load(krConfig.keystores());
         krCrypto = MessageCrypto.create(krKeys);
-        kr = new Signer(krCrypto, GatewayKeys.MESSAGE_ALIAS, krKeys.password());
-        idMessageCertificate = new PartnerDirectory(krConfig.partners(), krKeys.partners())
-                .byId(TestGateways.ID_ID).orElseThrow().encryptionCertificate();
+        kr = new Signer(krCrypto, GatewayKeys.SIGNING_ALIAS, krKeys.password());
+        var idPartner = new PartnerDirectory(krConfig.partners(), krKeys.partners()).byId(TestGateways.ID_ID).orElseThrow();
+        idEncryptionCertificate = idPartner.encryptionCertificate();
+        idSigningCertificate = idPartner.signingCertificates().get(0);
         client = new MutualTlsSoapClient(krKeys,
                 CredentialFiles.readOutbound(krConfig.keystores().outboundCredentials()).get(TestGateways.ID_ID));
     }
@@ -124,7 +126,7 @@ class MessageSecurityRefusalIT {
 
     @Test
     void encryptedButNotSigned() {
-        assertRefused(HandMadeEnvelope.of(sendCoPayload()).encryptedFor(idMessageCertificate).bytes(),
+        assertRefused(HandMadeEnvelope.of(sendCoPayload()).encryptedFor(idEncryptionCertificate).bytes(),
                 ErrorCode.SIGNATURE_INVALID);
     }
 
@@ -165,15 +167,15 @@ class MessageSecurityRefusalIT {
         KeyPair caKeys = CertificateFactoryBc.newRsaKeyPair(2048);
         X509Certificate rogueCa = CertificateFactoryBc.selfSignedCa("CN=Rogue Root CA, O=Rogue", caKeys, Duration.ofDays(30));
         KeyPair keys = CertificateFactoryBc.newRsaKeyPair(2048);
-        // Same subject as KR's real message certificate: only the issuing CA differs.
-        X509Certificate rogue = CertificateFactoryBc.issue(krKeys.messageCertificate().getSubjectX500Principal().getName(),
-                keys, CertificateFactoryBc.Purpose.MESSAGE, rogueCa, caKeys.getPrivate(), Duration.ofDays(30));
+        // Same subject as KR's real signing certificate: only the issuing CA differs.
+        X509Certificate rogue = CertificateFactoryBc.issue(krKeys.signingCertificate().getSubjectX500Principal().getName(),
+                keys, CertificateFactoryBc.Purpose.SIGNING, rogueCa, caKeys.getPrivate(), Duration.ofDays(30));
         char[] password = "rogue".toCharArray();
         KeyStore store = KeyStores.empty();
-        store.setKeyEntry(GatewayKeys.MESSAGE_ALIAS, keys.getPrivate(), password, new Certificate[] {rogue, rogueCa});
+        store.setKeyEntry(GatewayKeys.SIGNING_ALIAS, keys.getPrivate(), password, new Certificate[] {rogue, rogueCa});
         var crypto = new Merlin();
         crypto.setKeyStore(store);
-        var rogueSigner = new Signer(crypto, GatewayKeys.MESSAGE_ALIAS, password);
+        var rogueSigner = new Signer(crypto, GatewayKeys.SIGNING_ALIAS, password);
         assertRefused(secured().signedBy(rogueSigner).bytes(), ErrorCode.CERTIFICATE_NOT_TRUSTED);
     }
 
@@ -244,7 +246,7 @@ class MessageSecurityRefusalIT {
 
     /** Everything right: signed Timestamp and Body (KR's key), Body encrypted for ID. */
     private static HandMadeEnvelope secured() {
-        return HandMadeEnvelope.of(sendCoPayload()).signedBy(kr).encryptedFor(idMessageCertificate);
+        return HandMadeEnvelope.of(sendCoPayload()).signedBy(kr).encryptedFor(idEncryptionCertificate);
     }
 
     /** A valid send-co payload from KR to ID, with a fresh message ID and CO number. */
@@ -304,7 +306,7 @@ class MessageSecurityRefusalIT {
         };
         WSHandlerResult results = new WSSecurityEngine().processSecurityHeader(answer, null, passwords, krCrypto, krCrypto);
         var signer = results.getActionResults().get(WSConstants.SIGN).get(0).get(WSSecurityEngineResult.TAG_X509_CERTIFICATE);
-        assertEquals(idMessageCertificate, signer, "answer not signed with ID's message certificate");
+        assertEquals(idSigningCertificate, signer, "answer not signed with ID's signing certificate");
         Element body = (Element) answer.getElementsByTagNameNS(HandMadeEnvelope.SOAP11, "Body").item(0);
         Element response = (Element) body.getElementsByTagNameNS(Contract.MESSAGES_NAMESPACE, "send-co-response").item(0);
         assertNull(body.getElementsByTagNameNS(WSConstants.ENC_NS, "EncryptedData").item(0), "answer still encrypted");

@@ -115,7 +115,7 @@ class ReplayAttackIT {
         restart();
 
         GatewaySnapshot before = GatewaySnapshot.of(id);
-        var answer = kr.post(id, "send-co", HandMadeEnvelope.encryptSigned(forged, kr.idMessageCertificate()));
+        var answer = kr.post(id, "send-co", HandMadeEnvelope.encryptSigned(forged, kr.idEncryptionCertificate()));
         assertEquals(500, answer.status(), answer::text);
         assertEquals(ErrorCode.SECURITY_FAILURE.partnerText(), answer.faultString(), answer::text);
         GatewaySnapshot.assertNoInternals(answer.text());

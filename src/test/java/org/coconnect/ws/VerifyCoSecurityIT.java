@@ -75,7 +75,7 @@ class VerifyCoSecurityIT {
         assertEquals(200, answer.status(), answer::text);
         Document opened = answer.document();
         var signer = SendingPartner.openSecured(opened, kr.signer());
-        assertEquals(kr.idMessageCertificate(), signer, "answered with ID's message key");
+        assertEquals(kr.idSigningCertificate(), signer, "answered with ID's signing key");
         Element response = (Element) opened.getElementsByTagNameNS(Contract.MESSAGES_NAMESPACE, "verify-co-response").item(0);
         VerifyCoResponseType message = Contract.jaxb().createUnmarshaller()
                 .unmarshal(new DOMSource(response), VerifyCoResponseType.class).getValue();
