@@ -174,6 +174,18 @@ public final class Gateway implements AutoCloseable {
         return new DecideTreatment(database, partners, outgoing, clock);
     }
 
+    public org.coconnect.exchange.ExporterRegistry exporterRegistry() {
+        return new org.coconnect.exchange.ExporterRegistry(database, config.self(), partners, outgoing, clock);
+    }
+
+    public org.coconnect.exchange.IssueDeclaration issueDeclaration() {
+        return new org.coconnect.exchange.IssueDeclaration(database, config.self(), partners, outgoing, clock);
+    }
+
+    public org.coconnect.exchange.QueryDeclarations queryDeclarations() {
+        return new org.coconnect.exchange.QueryDeclarations(database);
+    }
+
     public QueryCertificates queryCertificates() {
         return new QueryCertificates(database);
     }

@@ -7,6 +7,7 @@ public final class UniqueConstraints {
 
     public static final String MESSAGE = "uq_exchanged_message";
     public static final String CERTIFICATE = "uq_certificate";
+    public static final String DECLARATION = "uq_declaration_of_origin";
 
     private UniqueConstraints() {
     }
