@@ -136,7 +136,8 @@ public final class Gateway implements AutoCloseable {
                 gateway.local = LocalServer.start(config.localApi(), new LocalOperations(gateway.issueCertificate(),
                         gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
                         gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText,
-                        gateway.alerts));
+                        gateway.alerts, new LocalOperations.DeclarationOperations(gateway.exporterRegistry(),
+                                gateway.issueDeclaration(), gateway.queryDeclarations())));
             }
             return gateway;
         } catch (RuntimeException e) {

@@ -13,5 +13,12 @@ import org.coconnect.monitoring.Health;
 /** The use cases the local interface drives, handed over by the gateway's wiring. */
 public record LocalOperations(IssueCertificate issue, RequestCancellation cancellation, ClaimPreference claims,
                               DecideTreatment treatment, QueryCertificates query, Outbox outbox,
-                              Supplier<Health> health, Supplier<String> metrics, Alerts alerts) {
+                              Supplier<Health> health, Supplier<String> metrics, Alerts alerts,
+                              DeclarationOperations declarations) {
+
+    /** Annex IV: the approved-exporter register, issuing DOs and looking them up. */
+    public record DeclarationOperations(org.coconnect.exchange.ExporterRegistry exporters,
+                                        org.coconnect.exchange.IssueDeclaration issue,
+                                        org.coconnect.exchange.QueryDeclarations query) {
+    }
 }
