@@ -17,14 +17,19 @@ import org.coconnect.error.ErrorCode;
 public record ApprovedExporter(String id, String name, ExporterStatus status, String authorisationCode,
                                LocalDate validFrom, LocalDate revokedOn, String reason) {
 
+    private static final int MAX_NAME = 256;
+
     public ApprovedExporter {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
     }
 
-    /** A new application (A.1). */
+    /** A new application (A.1); the name must fit the list partners receive (at most 256 characters). */
     public static ApprovedExporter applied(String id, String name) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw refused(ErrorCode.LOCAL_INVALID_FIELD, "An exporter's name must be 1 to " + MAX_NAME + " characters.");
+        }
         return new ApprovedExporter(id, name, ExporterStatus.APPLIED, null, null, null, null);
     }
 

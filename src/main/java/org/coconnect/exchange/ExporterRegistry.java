@@ -50,7 +50,12 @@ public final class ExporterRegistry {
                 throw new RejectionException(Problem.error(ErrorCode.EXPORTER_EXISTS,
                         "Exporter " + exporterId + " is already registered.", null));
             }
-            var exporter = ApprovedExporter.applied(exporterId, name);
+            ApprovedExporter exporter;
+            try {
+                exporter = ApprovedExporter.applied(exporterId, name);
+            } catch (ExporterRegistryException e) {
+                throw new RejectionException(e.problem());
+            }
             em.persist(new ApprovedExporterEntity(exporter, clock.instant()));
             return exporter;
         });

@@ -66,6 +66,7 @@ class ApprovedExporterTest {
         assertEquals(ErrorCode.REASON_REQUIRED, refusal(() -> authorised.revoke(REVOKED_ON, null)));
         assertEquals(ErrorCode.LOCAL_INVALID_FIELD, refusal(() -> authorised.revoke(FROM, "Same day.")));
         assertEquals(ErrorCode.LOCAL_INVALID_FIELD, refusal(() -> applied().authorise("", FROM)));
+        assertEquals(ErrorCode.LOCAL_INVALID_FIELD, refusal(() -> ApprovedExporter.applied("KR-AE-2", "x".repeat(257))));
     }
 
     @Test
