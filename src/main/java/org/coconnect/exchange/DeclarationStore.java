@@ -20,6 +20,12 @@ final class DeclarationStore {
                 .setParameter("id", exporterId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
+    /** The same, without a lock: for lookups that change nothing. */
+    static Optional<ApprovedExporterEntity> exporter(EntityManager em, String exporterId) {
+        return em.createQuery("select e from ApprovedExporterEntity e where e.exporterId = :id", ApprovedExporterEntity.class)
+                .setParameter("id", exporterId).getResultStream().findFirst();
+    }
+
     static List<ApprovedExporterEntity> exporters(EntityManager em) {
         return em.createQuery("select e from ApprovedExporterEntity e order by e.exporterId", ApprovedExporterEntity.class)
                 .getResultList();

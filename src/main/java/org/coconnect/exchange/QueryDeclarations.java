@@ -50,7 +50,7 @@ public final class QueryDeclarations {
         Optional<ApprovedExporter> exporter = entity.side().equals(ReceiveDeclarations.IMPORT)
                 ? DeclarationStore.partnerExporter(em, entity.partnerId(), d.exporterId())
                         .map(PartnerApprovedExporterEntity::toDomain)
-                : DeclarationStore.exporterForUpdate(em, d.exporterId()).map(ApprovedExporterEntity::toDomain);
+                : DeclarationStore.exporter(em, d.exporterId()).map(ApprovedExporterEntity::toDomain);
         Optional<Problem> refusal = exporter.isEmpty()
                 ? Optional.of(Problem.error(ErrorCode.EXPORTER_NOT_APPROVED, "Exporter " + d.exporterId()
                         + " is no longer on the approved-exporter list.", null))
