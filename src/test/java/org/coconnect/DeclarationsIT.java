@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.coconnect.client.DeliveryException;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AcknowledgementStatus;
+import org.coconnect.domain.ApprovedExporter;
+import org.coconnect.domain.ApprovedExporterList;
 import org.coconnect.domain.MessageHeader;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.Problem;
@@ -173,6 +175,39 @@ class DeclarationsIT {
                 assertEquals("APPROVED", id.queryDeclarations().find("DO-RETRY-1").get(0).checkResult());
             }
             assertEquals(OutboxEntity.Status.DELIVERED, outboxStatuses(kr).get(1));
+        }
+    }
+
+    @Test
+    void twoFirstListsArrivingAtOnceAreBothAnsweredAndTheNewerOneIsHeld() throws Exception {
+        var configs = TestGateways.configs(dir);
+        try (Gateway kr = TestGateways.start(configs.get(0)); Gateway id = TestGateways.start(configs.get(1))) {
+            Instant older = Instant.now().minusSeconds(60);
+            var authorised = ApprovedExporter.applied("KR-AE-0009", "Racing Co.").authorise("AUTH-9", TODAY.minusDays(30));
+            var lists = List.of(new ApprovedExporterList("KR", older, List.of(authorised)),
+                    new ApprovedExporterList("KR", older.plusSeconds(1),
+                            List.of(authorised.revoke(TODAY.minusDays(5), "Failed a verification."))));
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var answers = new java.util.ArrayList<java.util.concurrent.Future<Acknowledgement>>();
+                for (ApprovedExporterList list : lists) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        MessageHeader header = header();
+                        return kr.client(TestGateways.ID_ID).send(Operation.SEND_APPROVED_EXPORTERS,
+                                RequestBuilder.approvedExporters(header, list), header.messageId());
+                    }));
+                }
+                start.countDown();
+                for (var answer : answers) {
+                    assertTrue(answer.get().status().isDelivered(), () -> "answered, not faulted");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertRejectedWith(push(kr, SampleDeclaration.create("DO-RACE-1", "KR-AE-0009", "AUTH-9", TODAY)), "CC-5101");
         }
     }
 

@@ -34,6 +34,7 @@ final class ReceiveDeclarations {
         if (head.isPresent()) {
             head.get().replacedBy(list.listedAt(), now);
         } else {
+            // Two first lists of a partner arriving at once: one insert fails, and the receive is retried under the lock.
             em.persist(new PartnerExporterListEntity(partnerId, list.exportingCountry(), list.listedAt(), now));
             em.flush();
         }

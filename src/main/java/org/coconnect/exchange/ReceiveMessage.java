@@ -96,7 +96,8 @@ public final class ReceiveMessage {
                     return answerFromStore(in).orElseThrow(() -> e);
                 }
                 boolean sameBusinessContent = UniqueConstraints.isViolationOf(e, UniqueConstraints.CERTIFICATE)
-                        || UniqueConstraints.isViolationOf(e, UniqueConstraints.DECLARATION);
+                        || UniqueConstraints.isViolationOf(e, UniqueConstraints.DECLARATION)
+                        || UniqueConstraints.isViolationOf(e, UniqueConstraints.EXPORTER_LIST);
                 if (!sameBusinessContent || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
