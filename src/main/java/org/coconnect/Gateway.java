@@ -151,7 +151,8 @@ public final class Gateway implements AutoCloseable {
                 gateway.local = LocalServer.start(config.localApi(), new LocalOperations(gateway.issueCertificate(),
                         gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
                         gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText,
-                        gateway.alerts, gateway::verifyAtPartner));
+                        gateway.alerts, gateway::verifyAtPartner, new LocalOperations.DeclarationOperations(gateway.exporterRegistry(),
+                                gateway.issueDeclaration(), gateway.queryDeclarations())));
             }
             return gateway;
         } catch (RuntimeException e) {
@@ -221,6 +222,18 @@ public final class Gateway implements AutoCloseable {
 
     public DecideTreatment decideTreatment() {
         return new DecideTreatment(database, partners, outgoing, clock);
+    }
+
+    public org.coconnect.exchange.ExporterRegistry exporterRegistry() {
+        return new org.coconnect.exchange.ExporterRegistry(database, config.self(), partners, outgoing, clock);
+    }
+
+    public org.coconnect.exchange.IssueDeclaration issueDeclaration() {
+        return new org.coconnect.exchange.IssueDeclaration(database, config.self(), partners, outgoing, clock);
+    }
+
+    public org.coconnect.exchange.QueryDeclarations queryDeclarations() {
+        return new org.coconnect.exchange.QueryDeclarations(database);
     }
 
     public QueryCertificates queryCertificates() {

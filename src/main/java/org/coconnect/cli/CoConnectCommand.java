@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 HashPasswordCommand.class, AuditVerifyCommand.class, RetentionCommand.class, IssueCommand.class,
                 CancelCommand.class, ClaimCommand.class, DecideCommand.class, CertificatesCommand.class,
                 DeliveriesCommand.class, ResendCommand.class, AlertsCommand.class, CheckPartnerCommand.class,
-                VerifyCommand.class})
+                VerifyCommand.class, ExporterCommand.class, DeclarationCommand.class})
 public final class CoConnectCommand implements Runnable {
 
     @Override

@@ -19,7 +19,8 @@ import org.coconnect.ws.SampleCertificate;
 /**
  * The demo's story between an exporting gateway and an importing one: issue and push, a duplicate
  * retry, claim and feedback, amendment by cancellation and re-issue, verification lookups (Annex III),
- * a declined cancellation, and a partner outage with recovery.
+ * a declined cancellation, and a partner outage with recovery; then the Declaration of Origin story
+ * (DeclarationStory, Annex IV).
  */
 final class DemoStory {
 
@@ -68,6 +69,8 @@ final class DemoStory {
         cancel(co1, "Exporter wants to change the consignee", "ACKNOWLEDGED");
         timeline.chapter("7. Partner outage and recovery");
         outageAndRecovery();
+        timeline.chapter("8. Declarations of Origin from approved exporters (Annex IV)");
+        new DeclarationStory(exporter, importer, timeline, prefix).run();
     }
 
     private IssueCertificate.Issued issue(String number, int version) {
@@ -149,12 +152,12 @@ final class DemoStory {
         timeline.event(imp, "holds " + issued.certificate() + " as " + state(importer, "IMPORT", issued.certificate()));
     }
 
-    private OutboxEntity awaitDelivery(Gateway from, String messageId) {
+    static OutboxEntity awaitDelivery(Gateway from, String messageId) {
         return await(() -> from.outbox().byMessageId(messageId)
                 .filter(o -> o.status() != OutboxEntity.Status.PENDING).orElse(null), "delivery of " + messageId);
     }
 
-    private static <T> T await(Supplier<T> condition, String what) {
+    static <T> T await(Supplier<T> condition, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             T value = condition.get();

@@ -8,7 +8,11 @@ public enum Operation {
     SEND_CO("send-co"),
     SEND_AMENDMENT_NOTIFICATION("send-amendment-notification"),
     SEND_CANCELLATION_STATUS("send-cancellation-status"),
-    SEND_FEEDBACK("send-feedback");
+    SEND_FEEDBACK("send-feedback"),
+    /** Annex IV: the data of a Declaration of Origin made by an approved exporter. */
+    SEND_DO("send-do"),
+    /** Annex IV: the exporting side's approved-exporter list, in full. */
+    SEND_APPROVED_EXPORTERS("send-approved-exporters");
 
     private final String pathName;
 

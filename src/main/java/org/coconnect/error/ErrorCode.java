@@ -61,6 +61,15 @@ public enum ErrorCode {
     NO_PARTNER_FOR_COUNTRY("CC-5011", Use.LOCAL, "No partner administration is configured for the CO's importing country."),
     CERTIFICATE_EXISTS("CC-5012", Use.LOCAL, "This CO version has already been issued."),
 
+    // 51xx: Declarations of Origin and the approved-exporter scheme (framework Annex IV).
+    EXPORTER_NOT_APPROVED("CC-5101", Use.ACK, "The DO's exporter was not an approved exporter on the DO's date (unknown, denied, not yet authorised or revoked)."),
+    AUTHORISATION_CODE_MISMATCH("CC-5102", Use.ACK, "The DO's authorisation code is not the one granted to its exporter."),
+    EXPORTER_STATUS_CONFLICT("CC-5103", Use.LOCAL, "The exporter's current status does not allow this change."),
+    UNKNOWN_EXPORTER("CC-5104", Use.LOCAL, "No exporter with this identifier is registered."),
+    EXPORTER_EXISTS("CC-5105", Use.LOCAL, "An exporter with this identifier is already registered."),
+    DECLARATION_EXISTS("CC-5106", Use.LOCAL, "A DO with this identification number has already been issued."),
+    UNKNOWN_DECLARATION("CC-5107", Use.LOCAL, "No DO with this identification number is held here."),
+
     // 6xxx: outbound delivery and operations (raised by the watchdog).
     RETRIES_EXHAUSTED("CC-6001", Use.LOG, "A message could not be delivered by the last retry; it waits for manual resend."),
     PARTNER_REJECTED("CC-6002", Use.LOG, "A partner rejected a message we sent; its reasons are kept with the message."),

@@ -2,6 +2,7 @@ package org.coconnect.exchange;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import org.coconnect.domain.ApprovedExporterList;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
 import org.coconnect.domain.CertificateEvent;
@@ -9,6 +10,9 @@ import org.coconnect.domain.CertificateOfOrigin;
 import org.coconnect.domain.CertificateReference;
 import org.coconnect.domain.CertificateSide;
 import org.coconnect.domain.CertificateState;
+import org.coconnect.domain.DeclarationOfOrigin;
+import org.coconnect.domain.Problem;
+import org.coconnect.error.ErrorCode;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.persistence.CertificateEntity;
@@ -21,8 +25,27 @@ import org.coconnect.persistence.PendingClaimEntity;
  */
 final class ApplyInboundMessage {
 
-    /** What applying a message did: the CO row and whether it was a business duplicate. */
-    record Outcome(CertificateEntity certificate, boolean businessDuplicate) {
+    /**
+     * What applying a message did: the CO row (null for a message about no CO), whether it was a
+     * business duplicate, and the note that says so in the acknowledgement.
+     */
+    record Outcome(CertificateEntity certificate, boolean businessDuplicate, Problem duplicateNote) {
+
+        Outcome(CertificateEntity certificate, boolean businessDuplicate) {
+            this(certificate, businessDuplicate, businessDuplicate ? Problem.warning(ErrorCode.BUSINESS_DUPLICATE, "CO "
+                    + certificate.issuingCountry() + ":" + certificate.number() + " v" + certificate.version()
+                    + " was already received; it is not stored again.", "/m:send-co/co:CertificateOfOrigin") : null);
+        }
+
+        /** A message about no CO, applied. */
+        static Outcome applied() {
+            return new Outcome(null, false, null);
+        }
+
+        /** A message about no CO whose business content is already held. */
+        static Outcome duplicate(Problem note) {
+            return new Outcome(null, true, note);
+        }
     }
 
     private final Outgoing outgoing;
@@ -35,6 +58,12 @@ final class ApplyInboundMessage {
         var content = in.content();
         if (content instanceof CertificateOfOrigin co) {
             return receiveCertificate(em, in, co, now);
+        }
+        if (content instanceof DeclarationOfOrigin d) {
+            return ReceiveDeclarations.declaration(em, in, d, now);
+        }
+        if (content instanceof ApprovedExporterList list) {
+            return ReceiveDeclarations.list(em, in, list, now);
         }
         if (content instanceof CancellationNotification n) {
             return new Outcome(notifyCancellation(em, in, n, now), false);

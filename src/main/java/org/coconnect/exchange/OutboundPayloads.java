@@ -9,6 +9,9 @@ public interface OutboundPayloads {
     /** A send-co request carrying the CO information package exactly as issued. */
     String certificate(MessageHeader header, String certificateXml);
 
-    /** A cancellation notification, cancellation status or feedback request. */
+    /** A send-do request carrying the Declaration of Origin exactly as made. */
+    String declaration(MessageHeader header, String declarationXml);
+
+    /** A cancellation notification, cancellation status, feedback or approved-exporter list request. */
     String message(MessageHeader header, MessageContent content);
 }

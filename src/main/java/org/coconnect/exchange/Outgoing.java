@@ -30,6 +30,14 @@ public final class Outgoing {
         return header.messageId();
     }
 
+    /** Queues a send-do carrying the DO exactly as the exporter made it; returns the new message's ID. */
+    UUID declaration(EntityManager em, PartnerRef partner, String declarationXml) {
+        MessageHeader header = header(partner, null);
+        em.persist(new OutboxEntity(partner.id(), Operation.SEND_DO.pathName(), header.messageId().toString(),
+                payloads.declaration(header, declarationXml), null, header.createdAt()));
+        return header.messageId();
+    }
+
     /** Queues a notification, status or feedback; {@code related} is the message it answers, if any. */
     UUID message(EntityManager em, PartnerRef partner, Operation operation, Long certificateId, MessageContent content,
                  UUID related) {

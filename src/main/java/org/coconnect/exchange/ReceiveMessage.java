@@ -14,6 +14,9 @@ import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.AdministrationId;
+import org.coconnect.domain.ApprovedExporterList;
+import org.coconnect.domain.DeclarationOfOrigin;
+import org.coconnect.domain.DeclarationRules;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
 import org.coconnect.domain.CertificateOfOrigin;
@@ -100,7 +103,10 @@ public final class ReceiveMessage {
                     return database.inTransaction(em -> answerFromStore(em, in)).map(d -> conclude(in, d))
                             .orElseThrow(() -> e);
                 }
-                if (!UniqueConstraints.isViolationOf(e, UniqueConstraints.CERTIFICATE) || attempt == MAX_ATTEMPTS) {
+                boolean sameBusinessContent = UniqueConstraints.isViolationOf(e, UniqueConstraints.CERTIFICATE)
+                        || UniqueConstraints.isViolationOf(e, UniqueConstraints.DECLARATION)
+                        || UniqueConstraints.isViolationOf(e, UniqueConstraints.EXPORTER_LIST);
+                if (!sameBusinessContent || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -132,15 +138,15 @@ public final class ReceiveMessage {
         Acknowledgement ack;
         if (outcome.businessDuplicate()) {
             var notes = new ArrayList<>(warnings);
-            notes.add(Problem.warning(ErrorCode.BUSINESS_DUPLICATE, "CO " + outcome.certificate().issuingCountry() + ":"
-                    + outcome.certificate().number() + " v" + outcome.certificate().version()
-                    + " was already received; it is not stored again.", "/m:send-co/co:CertificateOfOrigin"));
+            notes.add(outcome.duplicateNote());
             ack = new Acknowledgement(AcknowledgementStatus.DUPLICATE, in.messageId(), in.receivedAt(),
                     in.payloadDigest(), notes);
         } else {
             ack = Acknowledgement.accepted(in.messageId(), in.receivedAt(), in.payloadDigest(), warnings);
         }
-        message.linkCertificate(outcome.certificate().id());
+        if (outcome.certificate() != null) {
+            message.linkCertificate(outcome.certificate().id());
+        }
         audit.record(em, AuditLog.Kind.INBOUND, in.partner().id(), in.messageId().toString(),
                 in.operation().pathName() + " answered " + ack.status() + ", digest " + hex(in.payloadDigest()));
         message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
@@ -197,6 +203,10 @@ public final class ReceiveMessage {
             problems.addAll(CertificateRules.check(co, in.header().sender(), self, now, allowedSkew));
         } else if (content instanceof CancellationNotification n) {
             problems.addAll(DecisionRules.check(n, now, allowedSkew));
+        } else if (content instanceof DeclarationOfOrigin d) {
+            problems.addAll(DeclarationRules.check(d, in.header().sender(), self, now, allowedSkew));
+        } else if (content instanceof ApprovedExporterList list) {
+            problems.addAll(DeclarationRules.check(list, in.header().sender(), now, allowedSkew));
         } else if (content instanceof CancellationStatus s) {
             problems.addAll(DecisionRules.check(s, now, allowedSkew));
         } else {

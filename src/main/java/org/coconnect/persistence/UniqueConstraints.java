@@ -7,6 +7,9 @@ public final class UniqueConstraints {
 
     public static final String MESSAGE = "uq_exchanged_message";
     public static final String CERTIFICATE = "uq_certificate";
+    public static final String DECLARATION = "uq_declaration_of_origin";
+    /** The primary key of a partner's approved-exporter list head; its name differs by database, the table's does not. */
+    public static final String EXPORTER_LIST = "partner_exporter_list";
 
     private UniqueConstraints() {
     }

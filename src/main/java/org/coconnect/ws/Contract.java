@@ -17,6 +17,8 @@ public final class Contract {
     public static final String WSDL_NAMESPACE = "urn:coconnect:wsdl:1";
     public static final String MESSAGES_NAMESPACE = "urn:coconnect:messages:1";
     public static final String CO_NAMESPACE = "urn:coconnect:co:1";
+    /** Declarations of Origin and approved-exporter lists (framework Annex IV). */
+    public static final String DO_NAMESPACE = "urn:coconnect:do:1";
     public static final QName SERVICE = new QName(WSDL_NAMESPACE, "CoConnectService");
     public static final String WSDL_RESOURCE = "wsdl/coconnect.wsdl";
     /** The same operations under the legacy CBC profile's policy (sp:Basic256Sha256), for partners that opted in. */
@@ -95,7 +97,8 @@ public final class Contract {
     private static JAXBContext createJaxbContext() {
         try {
             return JAXBContext.newInstance(org.coconnect.ws.generated.messages.ObjectFactory.class,
-                    org.coconnect.ws.generated.co.ObjectFactory.class);
+                    org.coconnect.ws.generated.co.ObjectFactory.class,
+                    org.coconnect.ws.generated.declaration.ObjectFactory.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("JAXB context for the CoConnect schemas cannot be built", e);
         }

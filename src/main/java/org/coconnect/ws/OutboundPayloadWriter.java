@@ -7,6 +7,7 @@ import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.coconnect.domain.ApprovedExporterList;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
 import org.coconnect.domain.MessageContent;
@@ -24,7 +25,15 @@ public final class OutboundPayloadWriter implements OutboundPayloads {
     }
 
     @Override
+    public String declaration(MessageHeader header, String declarationXml) {
+        return text(RequestBuilder.sendDo(header, parse(declarationXml)));
+    }
+
+    @Override
     public String message(MessageHeader header, MessageContent content) {
+        if (content instanceof ApprovedExporterList list) {
+            return text(RequestBuilder.approvedExporters(header, list));
+        }
         if (content instanceof CancellationNotification n) {
             return text(RequestBuilder.notification(header, n));
         }

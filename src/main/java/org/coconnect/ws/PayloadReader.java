@@ -8,7 +8,9 @@ import org.coconnect.domain.Operation;
 import org.coconnect.ws.generated.messages.MessageHeaderType;
 import org.coconnect.ws.generated.messages.SendAmendmentNotificationRequestType;
 import org.coconnect.ws.generated.messages.SendCancellationStatusRequestType;
+import org.coconnect.ws.generated.messages.SendApprovedExportersRequestType;
 import org.coconnect.ws.generated.messages.SendCoRequestType;
+import org.coconnect.ws.generated.messages.SendDoRequestType;
 import org.coconnect.ws.generated.messages.SendFeedbackRequestType;
 import org.w3c.dom.Element;
 
@@ -39,6 +41,16 @@ final class PayloadReader {
                     var r = unmarshaller.unmarshal(payload, SendCancellationStatusRequestType.class).getValue();
                     yield parsed(r.getMessageHeader(),
                             schemaValid ? () -> InboundMapper.cancellationStatus(r.getCancellationStatus()) : null);
+                }
+                case SEND_DO -> {
+                    var r = unmarshaller.unmarshal(payload, SendDoRequestType.class).getValue();
+                    yield parsed(r.getMessageHeader(),
+                            schemaValid ? () -> DeclarationMapper.declaration(r.getDeclarationOfOrigin()) : null);
+                }
+                case SEND_APPROVED_EXPORTERS -> {
+                    var r = unmarshaller.unmarshal(payload, SendApprovedExportersRequestType.class).getValue();
+                    yield parsed(r.getMessageHeader(),
+                            schemaValid ? () -> DeclarationMapper.list(r.getApprovedExporterList()) : null);
                 }
                 case SEND_FEEDBACK -> {
                     var r = unmarshaller.unmarshal(payload, SendFeedbackRequestType.class).getValue();

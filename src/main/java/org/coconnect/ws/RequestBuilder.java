@@ -6,6 +6,7 @@ import jakarta.xml.bind.Marshaller;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.coconnect.domain.ApprovedExporterList;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
 import org.coconnect.domain.MessageHeader;
@@ -27,6 +28,18 @@ public final class RequestBuilder {
         Element wrapper = wrapper(Operation.SEND_CO, header);
         wrapper.appendChild(wrapper.getOwnerDocument().importNode(certificateOfOrigin, true));
         return wrapper;
+    }
+
+    /** A send-do request: the header and the Declaration of Origin given as XML. */
+    public static Element sendDo(MessageHeader header, Element declarationOfOrigin) {
+        Element wrapper = wrapper(Operation.SEND_DO, header);
+        wrapper.appendChild(wrapper.getOwnerDocument().importNode(declarationOfOrigin, true));
+        return wrapper;
+    }
+
+    public static Element approvedExporters(MessageHeader header, ApprovedExporterList list) {
+        return withContent(Operation.SEND_APPROVED_EXPORTERS, header, Contract.DO_NAMESPACE, "ApprovedExporterList",
+                DeclarationMapper.list(list));
     }
 
     public static Element notification(MessageHeader header, CancellationNotification n) {
@@ -56,8 +69,13 @@ public final class RequestBuilder {
     }
 
     private static Element withContent(Operation operation, MessageHeader header, String name, Object content) {
+        return withContent(operation, header, Contract.MESSAGES_NAMESPACE, name, content);
+    }
+
+    private static Element withContent(Operation operation, MessageHeader header, String namespace, String name,
+                                       Object content) {
         Element wrapper = wrapper(operation, header);
-        marshal(new QName(Contract.MESSAGES_NAMESPACE, name), content, wrapper);
+        marshal(new QName(namespace, name), content, wrapper);
         return wrapper;
     }
 

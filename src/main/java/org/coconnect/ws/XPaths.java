@@ -27,6 +27,9 @@ final class XPaths {
         if (Contract.CO_NAMESPACE.equals(ns)) {
             return "co:";
         }
+        if (Contract.DO_NAMESPACE.equals(ns)) {
+            return "do:";
+        }
         return "";
     }
 

@@ -41,7 +41,8 @@ class LegacyCbcWsdlTest {
             String location = ((Element) addresses.item(i)).getAttribute("location");
             assertEquals(true, location.contains("/legacy/send-") || location.endsWith("/legacy/verify-co"), location);
         }
-        assertEquals(5, addresses.getLength());
+        // Every push operation and the verify-co lookup.
+        assertEquals(org.coconnect.domain.Operation.values().length + 1, addresses.getLength());
     }
 
     /** From wsdl:types up to (not including) wsdl:service. */

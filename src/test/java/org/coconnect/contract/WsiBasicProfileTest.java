@@ -36,6 +36,8 @@ import org.w3c.dom.Node;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WsiBasicProfileTest {
 
+    /** The gateway's operations: the WSDL describes each once, with a request and a response message. */
+
     private static final String SOAP11_HTTP = "http://schemas.xmlsoap.org/soap/http";
     private static final String XSD = "http://www.w3.org/2001/XMLSchema";
 
@@ -79,8 +81,8 @@ class WsiBasicProfileTest {
         return bodies;
     }
 
-    /** The four push operations and the verify-co lookup (Annex III). */
-    static final int OPERATIONS = 5;
+    /** Every push operation and the verify-co lookup (Annex III). */
+    static final int OPERATIONS = org.coconnect.domain.Operation.values().length + 1;
 
     @Test
     void wsdlDescribesEveryOperation() {

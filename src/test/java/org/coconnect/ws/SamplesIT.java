@@ -80,6 +80,15 @@ class SamplesIT {
     }
 
     @Test
+    @Order(10)
+    void approvedExporterListSampleIsAcceptedThenTheDoSampleOfItsExporter() throws Exception {
+        Acknowledgement list = krToId(Operation.SEND_APPROVED_EXPORTERS, "send-approved-exporters.xml");
+        assertEquals(AcknowledgementStatus.ACCEPTED, list.status(), () -> list.problems().toString());
+        Acknowledgement declaration = krToId(Operation.SEND_DO, "send-do.xml");
+        assertEquals(AcknowledgementStatus.ACCEPTED, declaration.status(), () -> declaration.problems().toString());
+    }
+
+    @Test
     void schemaInvalidSampleIsRejectedWithOneCc2001PerErrorAndItsXPath() throws Exception {
         Acknowledgement ack = krToId(Operation.SEND_CO, "errors/send-co-schema-invalid.xml");
         assertEquals(AcknowledgementStatus.REJECTED, ack.status());

@@ -14,5 +14,11 @@ import org.coconnect.monitoring.Health;
 public record LocalOperations(IssueCertificate issue, RequestCancellation cancellation, ClaimPreference claims,
                               DecideTreatment treatment, QueryCertificates query, Outbox outbox,
                               Supplier<Health> health, Supplier<String> metrics, Alerts alerts,
-                              PartnerLookup verification) {
+                              PartnerLookup verification, DeclarationOperations declarations) {
+
+    /** Annex IV: the approved-exporter register, issuing DOs and looking them up. */
+    public record DeclarationOperations(org.coconnect.exchange.ExporterRegistry exporters,
+                                        org.coconnect.exchange.IssueDeclaration issue,
+                                        org.coconnect.exchange.QueryDeclarations query) {
+    }
 }

@@ -23,16 +23,21 @@ import org.slf4j.LoggerFactory;
 final class LocalRouter implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRouter.class);
+    /** Codes that mean "no such thing here": answered 404. */
+    private static final java.util.Set<ErrorCode> UNKNOWN = java.util.EnumSet.of(ErrorCode.UNKNOWN_CERTIFICATE,
+            ErrorCode.UNKNOWN_EXPORTER, ErrorCode.UNKNOWN_DECLARATION);
     private static final String REALM = "Bearer realm=\"coconnect-local\"";
 
     private final BearerToken token;
     private final LocalEndpoints endpoints;
+    private final DeclarationEndpoints declarations;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
 
-    LocalRouter(BearerToken token, LocalEndpoints endpoints) {
+    LocalRouter(BearerToken token, LocalEndpoints endpoints, DeclarationEndpoints declarations) {
         this.token = token;
         this.endpoints = endpoints;
+        this.declarations = declarations;
     }
 
     @Override
@@ -83,7 +88,7 @@ final class LocalRouter implements HttpHandler {
             }
             return response;
         } catch (RejectionException e) {
-            boolean unknown = e.problems().stream().allMatch(p -> p.code() == ErrorCode.UNKNOWN_CERTIFICATE);
+            boolean unknown = e.problems().stream().allMatch(p -> UNKNOWN.contains(p.code()));
             return LocalResponse.of(unknown ? 404 : 422, Representations.problems(e.problems()));
         } catch (RuntimeException e) {
             LOG.error("Local interface: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
@@ -115,6 +120,8 @@ final class LocalRouter implements HttpHandler {
             return post(request, () -> endpoints.resend(path.get(1)));
         } else if (resource.equals("alerts") && size == 1) {
             return get(request, () -> endpoints.alerts(request));
+        } else if (resource.equals("exporters") || resource.equals("exporter-list") || resource.equals("declarations")) {
+            return routeDeclarations(request, path);
         } else if (resource.equals("health") && size == 1) {
             return get(request, endpoints::health);
         } else if (resource.equals("metrics") && size == 1) {
@@ -122,6 +129,26 @@ final class LocalRouter implements HttpHandler {
         }
         throw new LocalApiException(404, ErrorCode.LOCAL_BAD_REQUEST, "There is no resource "
                 + request.method() + " /" + String.join("/", path) + "; see docs/local-interface.md.");
+    }
+
+    /** Annex IV: the approved-exporter register, the list push, issuing and looking up DOs. */
+    private LocalResponse routeDeclarations(LocalRequest request, List<String> path) {
+        String resource = path.get(0);
+        int size = path.size();
+        if (resource.equals("exporters") && size == 1) {
+            return request.method().equals("GET") ? declarations.exporters(request)
+                    : post(request, () -> declarations.register(request), "GET, POST");
+        } else if (resource.equals("exporters") && size == 3) {
+            return post(request, () -> declarations.change(request, path.get(1), path.get(2)));
+        } else if (resource.equals("exporter-list") && size == 1) {
+            return post(request, () -> declarations.push(request));
+        } else if (resource.equals("declarations") && size == 1) {
+            return post(request, () -> declarations.issue(request));
+        } else if (resource.equals("declarations") && size == 2) {
+            return get(request, () -> declarations.show(request, path.get(1)));
+        }
+        throw new LocalApiException(404, ErrorCode.LOCAL_BAD_REQUEST, "There is no resource "
+                + request.method() + " /" + String.join("/", path) + "; see the README's local interface section.");
     }
 
     private static LocalResponse get(LocalRequest request, Supplier<LocalResponse> endpoint) {

@@ -36,7 +36,8 @@ public final class LocalServer implements AutoCloseable {
 
     public static LocalServer start(LocalApiConfig config, LocalOperations operations) {
         InetAddress address = loopback(config.host());
-        var router = new LocalRouter(new BearerToken(config.token()), new LocalEndpoints(operations));
+        var router = new LocalRouter(new BearerToken(config.token()), new LocalEndpoints(operations),
+                new DeclarationEndpoints(operations.declarations()));
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(address, config.port()), 0);

@@ -94,6 +94,20 @@ final class RequestFields {
         return 0;
     }
 
+    /** A calendar date, ISO-8601, e.g. 2025-03-14. */
+    java.time.LocalDate date(String name) {
+        String value = required(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            problem(name, "'" + value + "' is not an ISO-8601 date such as 2025-03-14.");
+            return null;
+        }
+    }
+
     /** Free text such as a reason: at most 2048 characters that XML can carry. */
     String text(String name, boolean required) {
         String value = required ? required(name) : blankToNull(values.get(name));
