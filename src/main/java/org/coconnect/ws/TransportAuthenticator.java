@@ -27,8 +27,6 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
 
     /** Message property: the id of the partner the transport identified. */
     public static final String TRANSPORT_PARTNER = "coconnect.transport-partner";
-    /** Message property: the client's address (an InetAddress), the one the allowlist was checked against. */
-    public static final String CLIENT_ADDRESS = "coconnect.client-address";
     private static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private final PartnerDirectory partners;
@@ -50,7 +48,6 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
             throw refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN, "no HTTP request");
         }
         InetAddress source = sourceOf(request);
-        message.put(CLIENT_ADDRESS, source);
         Partner byCertificate = tlsPartner(request, source);
         AuthorizationPolicy login = message.get(AuthorizationPolicy.class);
         String user = login == null ? null : login.getUserName();
