@@ -20,6 +20,7 @@ import org.coconnect.exchange.Outgoing;
 import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.exchange.RequestCancellation;
+import org.coconnect.exchange.VerificationInquiries;
 import org.coconnect.monitoring.GatewayMetrics;
 import org.coconnect.monitoring.Health;
 import org.coconnect.monitoring.HealthCheck;
@@ -136,7 +137,7 @@ public final class Gateway implements AutoCloseable {
                 gateway.local = LocalServer.start(config.localApi(), new LocalOperations(gateway.issueCertificate(),
                         gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
                         gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText,
-                        gateway.alerts));
+                        gateway.alerts, gateway.verificationInquiries()));
             }
             return gateway;
         } catch (RuntimeException e) {
@@ -172,6 +173,11 @@ public final class Gateway implements AutoCloseable {
 
     public DecideTreatment decideTreatment() {
         return new DecideTreatment(database, partners, outgoing, clock);
+    }
+
+    /** Verification inquiries between officials: ask, answer, list, read. */
+    public VerificationInquiries verificationInquiries() {
+        return new VerificationInquiries(database, partners, outgoing, clock);
     }
 
     public QueryCertificates queryCertificates() {

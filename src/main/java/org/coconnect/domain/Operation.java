@@ -8,7 +8,11 @@ public enum Operation {
     SEND_CO("send-co"),
     SEND_AMENDMENT_NOTIFICATION("send-amendment-notification"),
     SEND_CANCELLATION_STATUS("send-cancellation-status"),
-    SEND_FEEDBACK("send-feedback");
+    SEND_FEEDBACK("send-feedback"),
+    /** An importing official's question about a received CO, to the issuing side (after China's e-CERT). */
+    SEND_VERIFICATION_INQUIRY("send-verification-inquiry"),
+    /** The issuing side's official answer to a verification inquiry. */
+    SEND_INQUIRY_ANSWER("send-inquiry-answer");
 
     private final String pathName;
 

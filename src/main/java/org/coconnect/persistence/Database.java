@@ -44,7 +44,7 @@ public final class Database implements AutoCloseable {
             var emf = new HibernatePersistenceConfiguration("coconnect")
                     .managedClasses(MessageEntity.class, CertificateEntity.class, RejectionEntity.class, AlertEntity.class,
                             OutboxEntity.class, PendingClaimEntity.class, AuditEventEntity.class,
-                            AuditChainHeadEntity.class)
+                            AuditChainHeadEntity.class, InquiryEntity.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(AvailableSettings.SHOW_SQL, false)
                     .property(AvailableSettings.STATEMENT_BATCH_SIZE, 20)

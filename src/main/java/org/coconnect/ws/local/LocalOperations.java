@@ -8,10 +8,12 @@ import org.coconnect.exchange.IssueCertificate;
 import org.coconnect.exchange.Outbox;
 import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.RequestCancellation;
+import org.coconnect.exchange.VerificationInquiries;
 import org.coconnect.monitoring.Health;
 
 /** The use cases the local interface drives, handed over by the gateway's wiring. */
 public record LocalOperations(IssueCertificate issue, RequestCancellation cancellation, ClaimPreference claims,
                               DecideTreatment treatment, QueryCertificates query, Outbox outbox,
-                              Supplier<Health> health, Supplier<String> metrics, Alerts alerts) {
+                              Supplier<Health> health, Supplier<String> metrics, Alerts alerts,
+                              VerificationInquiries inquiries) {
 }

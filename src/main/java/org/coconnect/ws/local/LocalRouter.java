@@ -83,7 +83,8 @@ final class LocalRouter implements HttpHandler {
             }
             return response;
         } catch (RejectionException e) {
-            boolean unknown = e.problems().stream().allMatch(p -> p.code() == ErrorCode.UNKNOWN_CERTIFICATE);
+            boolean unknown = e.problems().stream().allMatch(p -> p.code() == ErrorCode.UNKNOWN_CERTIFICATE
+                    || p.code() == ErrorCode.UNKNOWN_INQUIRY);
             return LocalResponse.of(unknown ? 404 : 422, Representations.problems(e.problems()));
         } catch (RuntimeException e) {
             LOG.error("Local interface: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e);
@@ -105,6 +106,14 @@ final class LocalRouter implements HttpHandler {
             return post(request, () -> endpoints.cancel(request, path.subList(1, 4)));
         } else if (resource.equals("certificates") && size == 5 && path.get(4).equals("treatment")) {
             return post(request, () -> endpoints.decide(request, path.subList(1, 4)));
+        } else if (resource.equals("certificates") && size == 5 && path.get(4).equals("inquiries")) {
+            return post(request, () -> endpoints.inquiries().ask(request, LocalEndpoints.reference(path.subList(1, 4))));
+        } else if (resource.equals("inquiries") && size == 1) {
+            return get(request, () -> endpoints.inquiries().list(request));
+        } else if (resource.equals("inquiries") && size == 2) {
+            return get(request, () -> endpoints.inquiries().one(request, path.get(1)));
+        } else if (resource.equals("inquiries") && size == 3 && path.get(2).equals("answer")) {
+            return post(request, () -> endpoints.inquiries().answer(request, path.get(1)));
         } else if (resource.equals("claims") && size == 1) {
             return post(request, () -> endpoints.claim(request));
         } else if (resource.equals("deliveries") && size == 1) {
