@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, PkiCommand.class,
                 HashPasswordCommand.class, AuditVerifyCommand.class, RetentionCommand.class, IssueCommand.class,
                 CancelCommand.class, ClaimCommand.class, DecideCommand.class, CertificatesCommand.class,
-                DeliveriesCommand.class, ResendCommand.class, AlertsCommand.class, CheckPartnerCommand.class})
+                DeliveriesCommand.class, ResendCommand.class, AlertsCommand.class, CheckPartnerCommand.class,
+                AskCommand.class, AnswerCommand.class, InquiriesCommand.class, InquiryCommand.class})
 public final class CoConnectCommand implements Runnable {
 
     @Override
