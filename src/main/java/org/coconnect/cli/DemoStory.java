@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.coconnect.Gateway;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.CertificateReference;
+import org.coconnect.domain.Official;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.exchange.IssueCertificate;
@@ -18,8 +19,8 @@ import org.coconnect.ws.SampleCertificate;
 
 /**
  * The demo's story between an exporting gateway and an importing one: issue and push, a duplicate
- * retry, claim and feedback, amendment by cancellation and re-issue, a declined cancellation, and a
- * partner outage with recovery.
+ * retry, claim and feedback, amendment by cancellation and re-issue, a declined cancellation, a
+ * partner outage with recovery, and a verification inquiry answered between officials.
  */
 final class DemoStory {
 
@@ -62,6 +63,8 @@ final class DemoStory {
         cancel(co1, "Exporter wants to change the consignee", "ACKNOWLEDGED");
         timeline.chapter("6. Partner outage and recovery");
         outageAndRecovery();
+        timeline.chapter("7. A verification inquiry between officials, and its answer");
+        inquiry(co1);
     }
 
     private IssueCertificate.Issued issue(String number, int version) {
@@ -131,6 +134,25 @@ final class DemoStory {
         OutboxEntity sent = awaitDelivery(exporter, issued.messageId().toString());
         timeline.event(exp, "send-co answered " + sent.ackStatus() + " after " + sent.attempts() + " attempts");
         timeline.event(imp, "holds " + issued.certificate() + " as " + state(importer, "IMPORT", issued.certificate()));
+    }
+
+    /** The importing official asks about a received CO; the issuing official answers; both sides keep both. */
+    private void inquiry(CertificateReference co) {
+        var asked = importer.verificationInquiries().ask(co, "Please explain the origin criterion of goods item 2.",
+                new Official("Siti Rahma", "KPPBC Tanjung Priok"));
+        timeline.event(imp, "official asks about " + co + ": inquiry " + asked.inquiryId()
+                + "; send-verification-inquiry " + asked.messageId() + " queued");
+        awaitDelivery(importer, asked.messageId().toString());
+        var open = exporter.verificationInquiries().find(asked.inquiryId()).orElseThrow();
+        timeline.event(exp, "inquiry " + open.inquiryId() + " from " + open.askedBy() + " is " + open.status()
+                + " with " + co + " ('coconnect inquiries' lists it with its age)");
+        UUID answer = exporter.verificationInquiries().answer(asked.inquiryId(),
+                "Item 2 meets RVC 40; the exporter's cost statement was verified.", new Official("Kim Min-jun", null));
+        timeline.event(exp, "official answers; send-inquiry-answer " + answer + " queued");
+        awaitDelivery(exporter, answer.toString());
+        var closed = importer.verificationInquiries().find(asked.inquiryId()).orElseThrow();
+        timeline.event(imp, "inquiry " + closed.inquiryId() + " is " + closed.status() + " by " + closed.answeredBy()
+                + ": " + closed.answer());
     }
 
     private OutboxEntity awaitDelivery(Gateway from, String messageId) {
