@@ -33,31 +33,40 @@ import org.coconnect.ws.CertificateReader;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.RequestBuilder;
 import org.coconnect.ws.SampleCertificate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.coconnect.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Verification inquiries between officials over real HTTPS and WS-Security between two gateways: KR
  * issues COs and answers, ID receives them and asks. One fake clock drives both gateways, so ages and
- * the unanswered alert are walked without waiting; WS-Security timestamps keep real time.
+ * the unanswered alert are walked without waiting; WS-Security timestamps keep real time. Both
+ * gateways on H2, then both on PostgreSQL.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class VerificationInquiryIT {
 
     static final Duration ALERT_AFTER = Duration.ofHours(24);
     static final Official SITI = new Official("Siti Rahma", "KPPBC Tanjung Priok");
     static final Official KIM = new Official("Kim Min-jun", null);
 
+    @Parameter
+    TestDatabase database;
     @TempDir
     static Path dir;
     static MutableClock clock;
     static Gateway kr;
     static Gateway id;
 
-    @BeforeAll
-    static void start() {
-        var configs = TestGateways.configs(dir);
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        var configs = TestGateways.configs(dir.resolve(database.name()), database);
         var monitoring = MonitoringConfig.defaults().withInquiryUnansweredAfter(ALERT_AFTER);
         // Whole milliseconds, as the messages carry them: ages compare exactly.
         clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
@@ -65,7 +74,7 @@ class VerificationInquiryIT {
         id = Gateway.start(configs.get(1).withMonitoring(monitoring), clock);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (kr != null) kr.close();
         if (id != null) id.close();

@@ -51,7 +51,7 @@ public final class VerificationInquiries {
             var now = clock.instant();
             CertificateEntity co = CertificateTransitions.find(em, CertificateSide.IMPORT, certificate, null);
             var inquiry = new VerificationInquiry(UUID.randomUUID(), certificate, question, askedBy, now);
-            reject(InquiryRules.check(inquiry, now, Duration.ZERO, "$"));
+            reject(InquiryRules.check(inquiry, now, Duration.ZERO, null));
             var to = partners.byId(co.partnerId()).orElseThrow().administration();
             UUID messageId = outgoing.message(em, new Outgoing.PartnerRef(co.partnerId(), to),
                     Operation.SEND_VERIFICATION_INQUIRY, co.id(), inquiry, null);
@@ -72,7 +72,7 @@ public final class VerificationInquiries {
             InquiryEntity inquiry = askedOfUs(em, inquiryId);
             CertificateEntity co = em.find(CertificateEntity.class, inquiry.certificateId());
             CertificateReference ref = CertificateTransitions.reference(co);
-            reject(InquiryRules.answerable(inquiryId.toString(), InquiryStatus.valueOf(inquiry.status()), ref, ref, "$"));
+            reject(InquiryRules.answerable(inquiryId.toString(), InquiryStatus.valueOf(inquiry.status()), ref, ref, null));
             var message = new InquiryAnswer(inquiryId, ref, answer, answeredBy, now);
             var to = partners.byId(inquiry.partnerId()).orElseThrow().administration();
             UUID messageId = outgoing.message(em, new Outgoing.PartnerRef(inquiry.partnerId(), to),

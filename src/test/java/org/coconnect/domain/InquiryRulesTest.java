@@ -22,15 +22,15 @@ class InquiryRulesTest {
 
     @Test
     void anOpenInquiryTakesAnAnswerAboutItsCo() {
-        assertEquals(List.of(), InquiryRules.answerable("q1", InquiryStatus.OPEN, CO, CO, "$"));
+        assertEquals(List.of(), InquiryRules.answerable("q1", InquiryStatus.OPEN, CO, CO, null));
     }
 
     @Test
     void anAnsweredOrRefusedInquiryTakesNoFurtherAnswer() {
         assertEquals(List.of(ErrorCode.INQUIRY_ALREADY_ANSWERED),
-                codes(InquiryRules.answerable("q1", InquiryStatus.ANSWERED, CO, CO, "$")));
+                codes(InquiryRules.answerable("q1", InquiryStatus.ANSWERED, CO, CO, null)));
         assertEquals(List.of(ErrorCode.INQUIRY_ALREADY_ANSWERED),
-                codes(InquiryRules.answerable("q1", InquiryStatus.REFUSED, CO, CO, "$")));
+                codes(InquiryRules.answerable("q1", InquiryStatus.REFUSED, CO, CO, null)));
     }
 
     @Test

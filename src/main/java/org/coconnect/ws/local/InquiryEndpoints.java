@@ -1,5 +1,6 @@
 package org.coconnect.ws.local;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,9 +32,12 @@ final class InquiryEndpoints {
         Official official = official(fields);
         fields.check();
         var asked = inquiries.ask(certificate, question, official);
-        return LocalResponse.of(201, Map.of("inquiryId", asked.inquiryId(), "messageId", asked.messageId(),
-                        "partner", asked.partnerId(), "certificate", asked.certificate().toString()))
-                .withHeader("Location", "/inquiries/" + asked.inquiryId());
+        var json = new LinkedHashMap<String, Object>();
+        json.put("inquiryId", asked.inquiryId());
+        json.put("messageId", asked.messageId());
+        json.put("partner", asked.partnerId());
+        json.put("certificate", asked.certificate().toString());
+        return LocalResponse.of(201, json).withHeader("Location", "/inquiries/" + asked.inquiryId());
     }
 
     /** POST /inquiries/{inquiryId}/answer: an issuing official answers an inquiry asked of us. */
@@ -44,7 +48,10 @@ final class InquiryEndpoints {
         Official official = official(fields);
         fields.check();
         UUID messageId = inquiries.answer(id, answer, official);
-        return LocalResponse.of(202, Map.of("inquiryId", id, "messageId", messageId));
+        var json = new LinkedHashMap<String, Object>();
+        json.put("inquiryId", id);
+        json.put("messageId", messageId);
+        return LocalResponse.of(202, json);
     }
 
     /** GET /inquiries?side=&status=&partner=&number=&limit=: oldest question first, with each one's age. */
