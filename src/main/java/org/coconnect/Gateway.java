@@ -20,6 +20,7 @@ import org.coconnect.exchange.Outgoing;
 import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.exchange.RequestCancellation;
+import org.coconnect.exchange.VerificationInquiries;
 import org.coconnect.monitoring.GatewayMetrics;
 import org.coconnect.monitoring.Health;
 import org.coconnect.monitoring.HealthCheck;
@@ -152,7 +153,8 @@ public final class Gateway implements AutoCloseable {
                         gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
                         gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText,
                         gateway.alerts, gateway::verifyAtPartner, new LocalOperations.DeclarationOperations(gateway.exporterRegistry(),
-                                gateway.issueDeclaration(), gateway.queryDeclarations())));
+                                gateway.issueDeclaration(), gateway.queryDeclarations()),
+                        gateway.verificationInquiries()));
             }
             return gateway;
         } catch (RuntimeException e) {
@@ -234,6 +236,11 @@ public final class Gateway implements AutoCloseable {
 
     public org.coconnect.exchange.QueryDeclarations queryDeclarations() {
         return new org.coconnect.exchange.QueryDeclarations(database);
+    }
+
+    /** Verification inquiries between officials: ask, answer, list, read. */
+    public VerificationInquiries verificationInquiries() {
+        return new VerificationInquiries(database, partners, outgoing, clock);
     }
 
     public QueryCertificates queryCertificates() {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 HashPasswordCommand.class, AuditVerifyCommand.class, RetentionCommand.class, IssueCommand.class,
                 CancelCommand.class, ClaimCommand.class, DecideCommand.class, CertificatesCommand.class,
                 DeliveriesCommand.class, ResendCommand.class, AlertsCommand.class, CheckPartnerCommand.class,
-                VerifyCommand.class, ExporterCommand.class, DeclarationCommand.class})
+                VerifyCommand.class, ExporterCommand.class, DeclarationCommand.class, AskCommand.class,
+                AnswerCommand.class, InquiriesCommand.class, InquiryCommand.class})
 public final class CoConnectCommand implements Runnable {
 
     @Override

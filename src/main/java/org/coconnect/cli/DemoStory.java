@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.coconnect.Gateway;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.CertificateReference;
+import org.coconnect.domain.Official;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.exchange.IssueCertificate;
@@ -19,8 +20,8 @@ import org.coconnect.ws.SampleCertificate;
 /**
  * The demo's story between an exporting gateway and an importing one: issue and push, a duplicate
  * retry, claim and feedback, amendment by cancellation and re-issue, verification lookups (Annex III),
- * a declined cancellation, and a partner outage with recovery; then the Declaration of Origin story
- * (DeclarationStory, Annex IV).
+ * a declined cancellation, a partner outage with recovery, and a verification inquiry answered between
+ * officials; then the Declaration of Origin story (DeclarationStory, Annex IV).
  */
 final class DemoStory {
 
@@ -69,7 +70,9 @@ final class DemoStory {
         cancel(co1, "Exporter wants to change the consignee", "ACKNOWLEDGED");
         timeline.chapter("7. Partner outage and recovery");
         outageAndRecovery();
-        timeline.chapter("8. Declarations of Origin from approved exporters (Annex IV)");
+        timeline.chapter("8. A verification inquiry between officials, and its answer");
+        inquiry(co1);
+        timeline.chapter("9. Declarations of Origin from approved exporters (Annex IV)");
         new DeclarationStory(exporter, importer, timeline, prefix).run();
     }
 
@@ -152,7 +155,27 @@ final class DemoStory {
         timeline.event(imp, "holds " + issued.certificate() + " as " + state(importer, "IMPORT", issued.certificate()));
     }
 
+    /** The importing official asks about a received CO; the issuing official answers; both sides keep both. */
+    private void inquiry(CertificateReference co) {
+        var asked = importer.verificationInquiries().ask(co, "Please explain the origin criterion of goods item 2.",
+                new Official("Siti Rahma", "KPPBC Tanjung Priok"));
+        timeline.event(imp, "official asks about " + co + ": inquiry " + asked.inquiryId()
+                + "; send-verification-inquiry " + asked.messageId() + " queued");
+        awaitDelivery(importer, asked.messageId().toString());
+        var open = exporter.verificationInquiries().find(asked.inquiryId()).orElseThrow();
+        timeline.event(exp, "inquiry " + open.inquiryId() + " from " + open.askedBy() + " is " + open.status()
+                + " with " + co + " ('coconnect inquiries' lists it with its age)");
+        UUID answer = exporter.verificationInquiries().answer(asked.inquiryId(),
+                "Item 2 meets RVC 40; the exporter's cost statement was verified.", new Official("Kim Min-jun", null));
+        timeline.event(exp, "official answers; send-inquiry-answer " + answer + " queued");
+        awaitDelivery(exporter, answer.toString());
+        var closed = importer.verificationInquiries().find(asked.inquiryId()).orElseThrow();
+        timeline.event(imp, "inquiry " + closed.inquiryId() + " is " + closed.status() + " by " + closed.answeredBy()
+                + ": " + closed.answer());
+    }
+
     static OutboxEntity awaitDelivery(Gateway from, String messageId) {
+
         return await(() -> from.outbox().byMessageId(messageId)
                 .filter(o -> o.status() != OutboxEntity.Status.PENDING).orElse(null), "delivery of " + messageId);
     }

@@ -84,7 +84,8 @@ public final class ConfigLoader {
         var defaults = MonitoringConfig.defaults();
         return new MonitoringConfig(file.positiveDuration("watchdog.interval", defaults.watchdogInterval()),
                 file.positiveDuration("alerts.stuck-after", defaults.stuckAfter()),
-                file.positiveDuration("alerts.certificate-expiry-warning", defaults.certificateExpiryWarning()));
+                file.positiveDuration("alerts.certificate-expiry-warning", defaults.certificateExpiryWarning()),
+                file.positiveDuration("alerts.inquiry-unanswered-after", defaults.inquiryUnansweredAfter()));
     }
 
     /**

@@ -12,7 +12,11 @@ public enum Operation {
     /** Annex IV: the data of a Declaration of Origin made by an approved exporter. */
     SEND_DO("send-do"),
     /** Annex IV: the exporting side's approved-exporter list, in full. */
-    SEND_APPROVED_EXPORTERS("send-approved-exporters");
+    SEND_APPROVED_EXPORTERS("send-approved-exporters"),
+    /** An importing official's question about a received CO, to the issuing side (after China's e-CERT). */
+    SEND_VERIFICATION_INQUIRY("send-verification-inquiry"),
+    /** The issuing side's official answer to a verification inquiry. */
+    SEND_INQUIRY_ANSWER("send-inquiry-answer");
 
     private final String pathName;
 

@@ -70,11 +70,18 @@ public enum ErrorCode {
     DECLARATION_EXISTS("CC-5106", Use.LOCAL, "A DO with this identification number has already been issued."),
     UNKNOWN_DECLARATION("CC-5107", Use.LOCAL, "No DO with this identification number is held here."),
 
+    // 52xx: verification inquiries between officials (a range of their own, apart from the CO rules).
+    UNKNOWN_INQUIRY("CC-5201", Use.ACK, "The answer refers to a verification inquiry that was not asked of this side by this partner."),
+    INQUIRY_ALREADY_ANSWERED("CC-5202", Use.ACK, "The verification inquiry has already been answered; an inquiry has one answer."),
+    INQUIRY_ID_REUSED("CC-5203", Use.ACK, "This inquiry ID was already used for another verification inquiry."),
+    INQUIRY_CERTIFICATE_MISMATCH("CC-5204", Use.ACK, "The answer names another CO than the inquiry it answers."),
+
     // 6xxx: outbound delivery and operations (raised by the watchdog).
     RETRIES_EXHAUSTED("CC-6001", Use.LOG, "A message could not be delivered by the last retry; it waits for manual resend."),
     PARTNER_REJECTED("CC-6002", Use.LOG, "A partner rejected a message we sent; its reasons are kept with the message."),
     MESSAGE_STUCK("CC-6003", Use.LOG, "A message or CO has waited in a transient state for longer than the alert threshold."),
     CERTIFICATE_EXPIRING("CC-6004", Use.LOG, "An own or partner certificate expires within the warning period, or has expired."),
+    INQUIRY_UNANSWERED("CC-6101", Use.LOG, "A verification inquiry has stayed unanswered for longer than the alert threshold."),
 
     // 7xxx: the local interface, answering our own issuing and customs systems.
     LOCAL_UNAUTHORIZED("CC-7001", Use.LOCAL, "The request to the local interface carries no valid bearer token."),

@@ -13,8 +13,10 @@ import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.DeclarationOfOrigin;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
+import org.coconnect.domain.InquiryAnswer;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.OriginTreatmentFeedback;
+import org.coconnect.domain.VerificationInquiry;
 import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.persistence.CertificateStore;
 import org.coconnect.persistence.PendingClaimEntity;
@@ -70,6 +72,12 @@ final class ApplyInboundMessage {
         }
         if (content instanceof CancellationStatus s) {
             return new Outcome(answerCancellation(em, in, s, now), false);
+        }
+        if (content instanceof VerificationInquiry q) {
+            return new Outcome(InboundInquiries.receive(em, in, q, now), false);
+        }
+        if (content instanceof InquiryAnswer a) {
+            return new Outcome(InboundInquiries.receive(em, in, a, now), false);
         }
         return new Outcome(reportTreatment(em, in, (OriginTreatmentFeedback) content, now), false);
     }

@@ -12,11 +12,13 @@ import java.util.stream.Collectors;
 import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.CertificateEvent;
+import org.coconnect.domain.InquiryStatus;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.RetrySchedule;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.InquiryStore;
 import org.coconnect.persistence.MessageEntity;
 import org.coconnect.persistence.MessageStore;
 import org.coconnect.persistence.OutboxEntity;
@@ -119,6 +121,11 @@ public final class Outbox {
             if (delivery.operation() == Operation.SEND_CO) {
                 certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, ack.status().isDelivered()
                         ? CertificateEvent.CONFIRM_DELIVERY : CertificateEvent.REFUSE_DELIVERY, now, null));
+            }
+            if (delivery.operation() == Operation.SEND_VERIFICATION_INQUIRY && !ack.status().isDelivered()) {
+                // Rejected for good (e.g. the partner does not know the CO): it will never be answered.
+                InquiryStore.byInquiryMessage(em, o.messageId())
+                        .ifPresent(i -> i.moveTo(InquiryStatus.REFUSED.name(), now));
             }
             return Optional.of(Duration.between(o.createdAt(), now));
         });

@@ -23,9 +23,12 @@ import org.coconnect.domain.CertificateOfOrigin;
 import org.coconnect.domain.CertificateRules;
 import org.coconnect.domain.DecisionRules;
 import org.coconnect.domain.HeaderRules;
+import org.coconnect.domain.InquiryAnswer;
+import org.coconnect.domain.InquiryRules;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.domain.Problem;
 import org.coconnect.domain.Severity;
+import org.coconnect.domain.VerificationInquiry;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.MessageEntity;
@@ -209,6 +212,10 @@ public final class ReceiveMessage {
             problems.addAll(DeclarationRules.check(list, in.header().sender(), now, allowedSkew));
         } else if (content instanceof CancellationStatus s) {
             problems.addAll(DecisionRules.check(s, now, allowedSkew));
+        } else if (content instanceof VerificationInquiry q) {
+            problems.addAll(InquiryRules.check(q, now, allowedSkew, "/m:send-verification-inquiry/m:VerificationInquiry"));
+        } else if (content instanceof InquiryAnswer a) {
+            problems.addAll(InquiryRules.check(a, now, allowedSkew, "/m:send-inquiry-answer/m:InquiryAnswer"));
         } else {
             problems.addAll(DecisionRules.check((OriginTreatmentFeedback) content, now, allowedSkew));
         }

@@ -9,18 +9,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.coconnect.config.MonitoringConfig;
+import org.coconnect.domain.CertificateSide;
 import org.coconnect.domain.CertificateState;
+import org.coconnect.domain.InquiryStatus;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.exchange.Alerts;
+import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.InquiryEntity;
+import org.coconnect.persistence.InquiryStore;
 import org.coconnect.persistence.OutboxEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Alerts on what no single message reveals: outbound messages pending, or COs waiting in a transient
- * state, for longer than the threshold, and our own or partners' certificates close to expiry. A
- * condition that lasts is alerted once a day, not on every pass.
+ * state, for longer than the threshold, our own or partners' certificates close to expiry, and
+ * verification inquiries left unanswered. A condition that lasts is alerted once a day, not on every
+ * pass; an unanswered inquiry once.
  */
 public final class Watchdog implements AutoCloseable {
 
@@ -28,6 +34,8 @@ public final class Watchdog implements AutoCloseable {
     /** A lasting condition is alerted again after this long, so that it is neither forgotten nor repeated every pass. */
     private static final Duration REPEAT_AFTER = Duration.ofDays(1);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** An unanswered inquiry alerts once: its alert subject is never repeated within this window. */
+    private static final Duration ONCE = Duration.ofDays(36_500);
     /** CO states that only a message ends; what each waits for, for the alert text. */
     private static final Map<String, String> WAITING = Map.of(
             CertificateState.SENT.name(), "its delivery has no recorded outcome",
@@ -77,7 +85,7 @@ public final class Watchdog implements AutoCloseable {
     public int runOnce() {
         synchronized (passes) {
             Instant now = clock.instant();
-            return stuckMessages(now) + waitingCertificates(now) + expiringCertificates(now);
+            return stuckMessages(now) + waitingCertificates(now) + expiringCertificates(now) + unansweredInquiries(now);
         }
     }
 
@@ -152,6 +160,32 @@ public final class Watchdog implements AutoCloseable {
                     + (c.partnerId() == null ? "renew it and send the new certificate to the partners"
                     : "ask the partner for its new certificate") + " before then";
             if (alerts.raiseOnce(REPEAT_AFTER, ErrorCode.CERTIFICATE_EXPIRING, c.partnerId(), null, c.subject(), detail)) {
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    /**
+     * Open verification inquiries asked longer ago than the threshold, once per inquiry, on both sides:
+     * where we asked, to chase the partner; where we were asked, because the answer is ours to give.
+     */
+    private int unansweredInquiries(Instant now) {
+        List<Object[]> open = database.inTransaction(em -> InquiryStore.openSince(em, InquiryStatus.OPEN.name(),
+                now.minus(settings.inquiryUnansweredAfter())));
+        int raised = 0;
+        for (Object[] row : open) {
+            var i = (InquiryEntity) row[0];
+            var c = (CertificateEntity) row[1];
+            String co = c.issuingCountry() + ":" + c.number() + " v" + c.version();
+            boolean askedByUs = i.side().equals(CertificateSide.IMPORT.name());
+            String detail = "Verification inquiry " + i.inquiryId() + " about CO " + co + (askedByUs
+                    ? ", asked of " + i.partnerId() + " by " + i.askedBy() : ", asked by " + i.askedBy() + " of "
+                    + i.partnerId()) + " on " + i.askedAt() + ", has been unanswered for " + age(i.askedAt(), now)
+                    + (askedByUs ? "; ask the partner" : "; answer it with 'coconnect answer " + i.inquiryId() + "'");
+            String subject = "inquiry:" + i.side() + ":" + i.partnerId() + ":" + i.inquiryId();
+            if (alerts.raiseOnce(ONCE, ErrorCode.INQUIRY_UNANSWERED, i.partnerId(), i.inquiryMessageId(), subject,
+                    detail)) {
                 raised++;
             }
         }

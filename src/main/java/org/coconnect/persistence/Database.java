@@ -45,7 +45,8 @@ public final class Database implements AutoCloseable {
                     .managedClasses(MessageEntity.class, CertificateEntity.class, RejectionEntity.class, AlertEntity.class,
                             OutboxEntity.class, PendingClaimEntity.class, AuditEventEntity.class,
                             AuditChainHeadEntity.class, ApprovedExporterEntity.class, PartnerExporterListEntity.class,
-                            PartnerApprovedExporterEntity.class, DeclarationEntity.class)
+                            PartnerApprovedExporterEntity.class, DeclarationEntity.class,
+                            InquiryEntity.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(AvailableSettings.SHOW_SQL, false)
                     .property(AvailableSettings.STATEMENT_BATCH_SIZE, 20)

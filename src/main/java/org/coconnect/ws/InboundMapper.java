@@ -10,8 +10,11 @@ import org.coconnect.domain.CancellationStatus;
 import org.coconnect.domain.CertificateOfOrigin;
 import org.coconnect.domain.CertificateReference;
 import org.coconnect.domain.GoodsItem;
+import org.coconnect.domain.InquiryAnswer;
 import org.coconnect.domain.MessageHeader;
+import org.coconnect.domain.Official;
 import org.coconnect.domain.OriginTreatmentFeedback;
+import org.coconnect.domain.VerificationInquiry;
 import org.coconnect.ws.generated.co.CertificateOfOriginType;
 import org.coconnect.ws.generated.co.ClassificationType;
 import org.coconnect.ws.generated.co.GoodsItemType;
@@ -20,8 +23,11 @@ import org.coconnect.ws.generated.messages.CancellationNotificationType;
 import org.coconnect.ws.generated.messages.CancellationStatusType;
 import org.coconnect.ws.generated.messages.CertificateReferenceType;
 import org.coconnect.ws.generated.messages.DeclarationReferenceType;
+import org.coconnect.ws.generated.messages.InquiryAnswerType;
 import org.coconnect.ws.generated.messages.MessageHeaderType;
+import org.coconnect.ws.generated.messages.OfficialType;
 import org.coconnect.ws.generated.messages.OriginTreatmentFeedbackType;
+import org.coconnect.ws.generated.messages.VerificationInquiryType;
 
 /** Maps schema-valid generated types to domain objects; generated types go no further than the ws package. */
 public final class InboundMapper {
@@ -67,6 +73,20 @@ public final class InboundMapper {
         return new OriginTreatmentFeedback(reference(f.getCertificateReference()),
                 OriginTreatmentFeedback.Decision.valueOf(f.getDecision().value()), f.getReason(),
                 declaration(f.getDeclarationReference()), instant(f.getDecisionDateTime()));
+    }
+
+    public static VerificationInquiry inquiry(VerificationInquiryType q) {
+        return new VerificationInquiry(UUID.fromString(q.getInquiryId()), reference(q.getCertificateReference()),
+                q.getQuestion(), official(q.getAskingOfficial()), instant(q.getAskedDateTime()));
+    }
+
+    public static InquiryAnswer inquiryAnswer(InquiryAnswerType a) {
+        return new InquiryAnswer(UUID.fromString(a.getInquiryId()), reference(a.getCertificateReference()),
+                a.getAnswer(), official(a.getAnsweringOfficial()), instant(a.getAnsweredDateTime()));
+    }
+
+    private static Official official(OfficialType o) {
+        return new Official(o.getName(), o.getOffice());
     }
 
     private static String declaration(DeclarationReferenceType d) {

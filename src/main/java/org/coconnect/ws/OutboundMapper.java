@@ -4,15 +4,21 @@ import java.math.BigInteger;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
 import org.coconnect.domain.CertificateReference;
+import org.coconnect.domain.InquiryAnswer;
+import org.coconnect.domain.Official;
 import org.coconnect.domain.OriginTreatmentFeedback;
+import org.coconnect.domain.VerificationInquiry;
 import org.coconnect.ws.generated.codes.country.CountryCodeType;
 import org.coconnect.ws.generated.messages.CancellationDecisionType;
 import org.coconnect.ws.generated.messages.CancellationNotificationType;
 import org.coconnect.ws.generated.messages.CancellationStatusType;
 import org.coconnect.ws.generated.messages.CertificateReferenceType;
 import org.coconnect.ws.generated.messages.DeclarationReferenceType;
+import org.coconnect.ws.generated.messages.InquiryAnswerType;
+import org.coconnect.ws.generated.messages.OfficialType;
 import org.coconnect.ws.generated.messages.OriginTreatmentFeedbackType;
 import org.coconnect.ws.generated.messages.TreatmentDecisionType;
+import org.coconnect.ws.generated.messages.VerificationInquiryType;
 
 /** Maps domain messages to generated types for sending. */
 public final class OutboundMapper {
@@ -45,6 +51,33 @@ public final class OutboundMapper {
         t.setReason(f.reason());
         t.setDeclarationReference(declaration(f.declarationNumber()));
         t.setDecisionDateTime(AcknowledgementMapper.calendar(f.decidedAt()));
+        return t;
+    }
+
+    public static VerificationInquiryType inquiry(VerificationInquiry q) {
+        var t = new VerificationInquiryType();
+        t.setInquiryId(q.inquiryId().toString());
+        t.setCertificateReference(reference(q.certificate()));
+        t.setQuestion(q.question());
+        t.setAskingOfficial(official(q.askedBy()));
+        t.setAskedDateTime(AcknowledgementMapper.calendar(q.askedAt()));
+        return t;
+    }
+
+    public static InquiryAnswerType inquiryAnswer(InquiryAnswer a) {
+        var t = new InquiryAnswerType();
+        t.setInquiryId(a.inquiryId().toString());
+        t.setCertificateReference(reference(a.certificate()));
+        t.setAnswer(a.answer());
+        t.setAnsweringOfficial(official(a.answeredBy()));
+        t.setAnsweredDateTime(AcknowledgementMapper.calendar(a.answeredAt()));
+        return t;
+    }
+
+    private static OfficialType official(Official o) {
+        var t = new OfficialType();
+        t.setName(o.name());
+        t.setOffice(o.office());
         return t;
     }
 

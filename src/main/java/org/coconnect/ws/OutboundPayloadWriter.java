@@ -10,9 +10,11 @@ import javax.xml.transform.stream.StreamResult;
 import org.coconnect.domain.ApprovedExporterList;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
+import org.coconnect.domain.InquiryAnswer;
 import org.coconnect.domain.MessageContent;
 import org.coconnect.domain.MessageHeader;
 import org.coconnect.domain.OriginTreatmentFeedback;
+import org.coconnect.domain.VerificationInquiry;
 import org.coconnect.exchange.OutboundPayloads;
 import org.w3c.dom.Element;
 
@@ -42,6 +44,12 @@ public final class OutboundPayloadWriter implements OutboundPayloads {
         }
         if (content instanceof OriginTreatmentFeedback f) {
             return text(RequestBuilder.feedback(header, f));
+        }
+        if (content instanceof VerificationInquiry q) {
+            return text(RequestBuilder.inquiry(header, q));
+        }
+        if (content instanceof InquiryAnswer a) {
+            return text(RequestBuilder.inquiryAnswer(header, a));
         }
         throw new IllegalArgumentException("a CO is sent with certificate(), not message()");
     }

@@ -12,6 +12,8 @@ import org.coconnect.ws.generated.messages.SendApprovedExportersRequestType;
 import org.coconnect.ws.generated.messages.SendCoRequestType;
 import org.coconnect.ws.generated.messages.SendDoRequestType;
 import org.coconnect.ws.generated.messages.SendFeedbackRequestType;
+import org.coconnect.ws.generated.messages.SendInquiryAnswerRequestType;
+import org.coconnect.ws.generated.messages.SendVerificationInquiryRequestType;
 import org.w3c.dom.Element;
 
 /** Reads a payload into generated types and maps them to the domain; the generated types stay here. */
@@ -55,6 +57,14 @@ final class PayloadReader {
                 case SEND_FEEDBACK -> {
                     var r = unmarshaller.unmarshal(payload, SendFeedbackRequestType.class).getValue();
                     yield parsed(r.getMessageHeader(), schemaValid ? () -> InboundMapper.feedback(r.getOriginTreatmentFeedback()) : null);
+                }
+                case SEND_VERIFICATION_INQUIRY -> {
+                    var r = unmarshaller.unmarshal(payload, SendVerificationInquiryRequestType.class).getValue();
+                    yield parsed(r.getMessageHeader(), schemaValid ? () -> InboundMapper.inquiry(r.getVerificationInquiry()) : null);
+                }
+                case SEND_INQUIRY_ANSWER -> {
+                    var r = unmarshaller.unmarshal(payload, SendInquiryAnswerRequestType.class).getValue();
+                    yield parsed(r.getMessageHeader(), schemaValid ? () -> InboundMapper.inquiryAnswer(r.getInquiryAnswer()) : null);
                 }
             };
         } catch (JAXBException e) {

@@ -9,9 +9,11 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.coconnect.domain.ApprovedExporterList;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CancellationStatus;
+import org.coconnect.domain.InquiryAnswer;
 import org.coconnect.domain.MessageHeader;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.OriginTreatmentFeedback;
+import org.coconnect.domain.VerificationInquiry;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -66,6 +68,14 @@ public final class RequestBuilder {
         } catch (ParserConfigurationException | JAXBException e) {
             throw new IllegalStateException(name + " cannot be written", e);
         }
+    }
+
+    public static Element inquiry(MessageHeader header, VerificationInquiry q) {
+        return withContent(Operation.SEND_VERIFICATION_INQUIRY, header, "VerificationInquiry", OutboundMapper.inquiry(q));
+    }
+
+    public static Element inquiryAnswer(MessageHeader header, InquiryAnswer a) {
+        return withContent(Operation.SEND_INQUIRY_ANSWER, header, "InquiryAnswer", OutboundMapper.inquiryAnswer(a));
     }
 
     private static Element withContent(Operation operation, MessageHeader header, String name, Object content) {

@@ -136,6 +136,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theInquiryAlertThresholdDefaultsToThreeDaysAndIsReadAsAnIsoDuration() throws IOException {
+        assertEquals(Duration.ofDays(3), load(conf(VALID, null, null)).monitoring().inquiryUnansweredAfter());
+        var monitoring = load(conf(VALID + "alerts.inquiry-unanswered-after=PT36H\n", null, null)).monitoring();
+        assertEquals(Duration.ofHours(36), monitoring.inquiryUnansweredAfter());
+    }
+
+    @Test
+    void aNegativeInquiryAlertThresholdIsRefusedNamingTheKey() throws IOException {
+        Path conf = conf(VALID + "alerts.inquiry-unanswered-after=-P1D\n", null, null);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'alerts.inquiry-unanswered-after'"), e.getMessage());
+    }
+
+    @Test
     void aZeroWatchdogIntervalIsRefusedNamingTheKey() throws IOException {
         Path conf = conf(VALID + "watchdog.interval=PT0S\n", null, null);
         var e = assertThrows(ConfigException.class, () -> load(conf));

@@ -36,8 +36,6 @@ import org.w3c.dom.Node;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WsiBasicProfileTest {
 
-    /** The gateway's operations: the WSDL describes each once, with a request and a response message. */
-
     private static final String SOAP11_HTTP = "http://schemas.xmlsoap.org/soap/http";
     private static final String XSD = "http://www.w3.org/2001/XMLSchema";
 

@@ -152,7 +152,13 @@ final class LocalEndpoints {
                 "Message " + messageId + " has been delivered; there is nothing to resend.");
     }
 
-    private static CertificateReference reference(List<String> path) {
+    /** The verification inquiry endpoints, on the same use cases. */
+    InquiryEndpoints inquiries() {
+        return new InquiryEndpoints(operations.inquiries());
+    }
+
+    /** The CO named by a {country}/{number}/{version} path. */
+    static CertificateReference reference(List<String> path) {
         var fields = RequestFields.path(path);
         var ref = new CertificateReference(fields.country("country"), fields.identifier("number", true),
                 fields.version("version"));

@@ -25,7 +25,7 @@ final class LocalRouter implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRouter.class);
     /** Codes that mean "no such thing here": answered 404. */
     private static final java.util.Set<ErrorCode> UNKNOWN = java.util.EnumSet.of(ErrorCode.UNKNOWN_CERTIFICATE,
-            ErrorCode.UNKNOWN_EXPORTER, ErrorCode.UNKNOWN_DECLARATION);
+            ErrorCode.UNKNOWN_EXPORTER, ErrorCode.UNKNOWN_DECLARATION, ErrorCode.UNKNOWN_INQUIRY);
     private static final String REALM = "Bearer realm=\"coconnect-local\"";
 
     private final BearerToken token;
@@ -112,6 +112,14 @@ final class LocalRouter implements HttpHandler {
             return post(request, () -> endpoints.decide(request, path.subList(1, 4)));
         } else if (resource.equals("verifications") && size == 1) {
             return post(request, () -> endpoints.verify(request));
+        } else if (resource.equals("certificates") && size == 5 && path.get(4).equals("inquiries")) {
+            return post(request, () -> endpoints.inquiries().ask(request, LocalEndpoints.reference(path.subList(1, 4))));
+        } else if (resource.equals("inquiries") && size == 1) {
+            return get(request, () -> endpoints.inquiries().list(request));
+        } else if (resource.equals("inquiries") && size == 2) {
+            return get(request, () -> endpoints.inquiries().one(request, path.get(1)));
+        } else if (resource.equals("inquiries") && size == 3 && path.get(2).equals("answer")) {
+            return post(request, () -> endpoints.inquiries().answer(request, path.get(1)));
         } else if (resource.equals("claims") && size == 1) {
             return post(request, () -> endpoints.claim(request));
         } else if (resource.equals("deliveries") && size == 1) {

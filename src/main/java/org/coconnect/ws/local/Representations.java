@@ -6,6 +6,7 @@ import java.util.Map;
 import org.coconnect.domain.Problem;
 import org.coconnect.exchange.CertificateView;
 import org.coconnect.exchange.DeliveryView;
+import org.coconnect.exchange.InquiryView;
 
 /** The JSON shapes of the local interface's answers; documented in docs/local-interface.md. */
 final class Representations {
@@ -73,6 +74,28 @@ final class Representations {
         json.put("nextAttemptAt", d.nextAttemptAt());
         json.put("lastError", d.lastError());
         json.put("acknowledgement", d.ackStatus());
+        return json;
+    }
+
+    /** One verification inquiry; with {@code withCertificate} the CO it is about in full, else its name only. */
+    static Map<String, Object> inquiry(InquiryView i, boolean withCertificate) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("inquiryId", i.inquiryId());
+        json.put("side", i.side());
+        json.put("certificate", withCertificate ? certificate(i.certificate()) : i.certificate().reference().toString());
+        json.put("partner", i.partnerId());
+        json.put("status", i.status().name());
+        json.put("question", i.question());
+        json.put("askedBy", i.askedBy().name());
+        json.put("askedOffice", i.askedBy().office());
+        json.put("askedAt", i.askedAt());
+        json.put("openFor", i.openFor().toString());
+        json.put("answer", i.answer());
+        json.put("answeredBy", i.answeredBy() == null ? null : i.answeredBy().name());
+        json.put("answeredOffice", i.answeredBy() == null ? null : i.answeredBy().office());
+        json.put("answeredAt", i.answeredAt());
+        json.put("inquiryMessageId", i.inquiryMessageId());
+        json.put("answerMessageId", i.answerMessageId());
         return json;
     }
 
