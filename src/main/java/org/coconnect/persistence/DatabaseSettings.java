@@ -10,7 +10,6 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     /** An embedded H2 file database at the given path (without the .mv.db suffix). */
     public static DatabaseSettings h2File(java.nio.file.Path file) {
         // WRITE_DELAY=0: a commit reaches the file before we acknowledge, so kill -9 cannot lose it.
-        // QUERY_CACHE_SIZE: a receive runs about ten distinct statements; the default cache of 8 re-parsed them all.
-        return new DatabaseSettings("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=32", "sa", "", 10);
+        return new DatabaseSettings("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "", 10);
     }
 }

@@ -19,15 +19,14 @@ final class PayloadValidator {
     /** Xerces (the JDK's validator) exposes the element being validated under this property. */
     private static final String CURRENT_NODE = "http://apache.org/xml/properties/dom/current-element-node";
     private static final int MAX_PROBLEMS = 100;
-    /** A Validator is not thread-safe but is reusable; making one per message cost as much as validating. */
-    private static final ThreadLocal<Validator> VALIDATORS = ThreadLocal.withInitial(() -> Contract.schema().newValidator());
 
     private PayloadValidator() {
     }
 
     static List<Problem> validate(Element payload) {
-        Validator validator = VALIDATORS.get();
-        validator.reset();
+        // A new validator per message: a reused one keeps buffers the size of the largest text it has seen
+        // (megabytes for a CO with an attachment), per pooled thread; the 5 MB CO then ran out of 256 MB.
+        Validator validator = Contract.schema().newValidator();
         var problems = new ArrayList<Problem>();
         validator.setErrorHandler(new ErrorHandler() {
             @Override
