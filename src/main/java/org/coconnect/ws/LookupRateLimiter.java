@@ -24,7 +24,7 @@ public final class LookupRateLimiter {
     private final int requests;
     private final Duration per;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public LookupRateLimiter(VerificationConfig config, Clock clock) {
         this.requests = config.requests();
@@ -38,7 +38,7 @@ public final class LookupRateLimiter {
         if (buckets.size() > MAX_CLIENTS) {
             buckets.values().removeIf(b -> b.fullAt(now));
         }
-        return buckets.computeIfAbsent(client, c -> new Bucket(requests, now)).take(now);
+        return buckets.computeIfAbsent(client, c -> new TokenBucket(requests, per, now)).take(now);
     }
 
     /**
@@ -63,36 +63,5 @@ public final class LookupRateLimiter {
                 }
             }
         };
-    }
-
-    /** A token bucket: tokens refill continuously, {@code requests} per {@code per}. */
-    private final class Bucket {
-        private double tokens;
-        private Instant last;
-
-        Bucket(int tokens, Instant now) {
-            this.tokens = tokens;
-            this.last = now;
-        }
-
-        synchronized boolean take(Instant now) {
-            refill(now);
-            if (tokens < 1) {
-                return false;
-            }
-            tokens -= 1;
-            return true;
-        }
-
-        synchronized boolean fullAt(Instant now) {
-            refill(now);
-            return tokens >= requests;
-        }
-
-        private void refill(Instant now) {
-            double elapsed = Math.max(0, Duration.between(last, now).toNanos());
-            tokens = Math.min(requests, tokens + elapsed * requests / per.toNanos());
-            last = now;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.coconnect.ws;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +24,7 @@ public final class PartnerThrottle {
     private final PartnerDirectory partners;
     private final Clock clock;
     private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     public PartnerThrottle(PartnerDirectory partners, Clock clock) {
         this.partners = partners;
@@ -44,7 +43,8 @@ public final class PartnerThrottle {
             public void handleMessage(Message message) {
                 String partnerId = (String) message.get(TransportAuthenticator.TRANSPORT_PARTNER);
                 PartnerLimits limits = partners.byId(partnerId).orElseThrow().config().limits();
-                if (!buckets.computeIfAbsent(partnerId, id -> new Bucket(limits, clock.instant())).take(limits, clock.instant())) {
+                Instant now = clock.instant();
+                if (!buckets.computeIfAbsent(partnerId, id -> new TokenBucket(limits.requests(), limits.per(), now)).take(now)) {
                     throw refuse(partnerId + " is over its rate of " + limits.requests() + " per " + limits.per());
                 }
                 Semaphore permits = inFlight.computeIfAbsent(partnerId, id -> new Semaphore(limits.maxConcurrent()));
@@ -88,27 +88,5 @@ public final class PartnerThrottle {
         var fault = new Fault(new GatewayFault(ErrorCode.RATE_LIMITED, detail));
         fault.setStatusCode(429);
         return fault;
-    }
-
-    /** A token bucket: full at start, refilled continuously at requests per period. */
-    private static final class Bucket {
-        private double tokens;
-        private Instant last;
-
-        Bucket(PartnerLimits limits, Instant now) {
-            this.tokens = limits.requests();
-            this.last = now;
-        }
-
-        synchronized boolean take(PartnerLimits limits, Instant now) {
-            double elapsed = Duration.between(last, now).toNanos();
-            tokens = Math.min(limits.requests(), tokens + elapsed * limits.requests() / limits.per().toNanos());
-            last = now;
-            if (tokens < 1) {
-                return false;
-            }
-            tokens -= 1;
-            return true;
-        }
     }
 }
