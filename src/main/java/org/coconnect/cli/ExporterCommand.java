@@ -29,9 +29,17 @@ final class ExporterCommand implements Runnable {
                 + (e.get("reason") == null ? "" : " (" + e.get("reason") + ")"));
     }
 
+    /** A register change: each answers with the exporter as it now stands. */
+    abstract static class ExporterChange extends LocalCommand {
+        @Override
+        void print(Map<String, Object> answer, PrintWriter out) {
+            printExporter(answer, out);
+        }
+    }
+
     /** A.1: an exporter applies for approved-exporter status. */
     @Command(name = "register", description = "Register an exporter's application (status APPLIED).")
-    static final class Register extends LocalCommand {
+    static final class Register extends ExporterChange {
         @Parameters(index = "0", paramLabel = "<exporter-id>", description = "The exporter's identifier.")
         String exporterId;
 
@@ -42,16 +50,11 @@ final class ExporterCommand implements Runnable {
         LocalClient.Answer send(LocalClient client) throws IOException, InterruptedException {
             return client.postJson("/exporters", Map.of("exporterId", exporterId, "name", name));
         }
-
-        @Override
-        void print(Map<String, Object> answer, PrintWriter out) {
-            printExporter(answer, out);
-        }
     }
 
     /** A.3/A.4: the exporter is approved with an authorisation code; partners get the new list. */
     @Command(name = "authorise", description = "Authorise an applied exporter with an authorisation code; pushes the list.")
-    static final class Authorise extends LocalCommand {
+    static final class Authorise extends ExporterChange {
         @Parameters(index = "0", paramLabel = "<exporter-id>")
         String exporterId;
 
@@ -66,16 +69,11 @@ final class ExporterCommand implements Runnable {
             return client.postJson(LocalClient.path("exporters", exporterId, "authorisation"),
                     Map.of("authorisationCode", code, "validFrom", from));
         }
-
-        @Override
-        void print(Map<String, Object> answer, PrintWriter out) {
-            printExporter(answer, out);
-        }
     }
 
     /** A.5: the application is denied. */
     @Command(name = "deny", description = "Deny an exporter's application, with a reason.")
-    static final class Deny extends LocalCommand {
+    static final class Deny extends ExporterChange {
         @Parameters(index = "0", paramLabel = "<exporter-id>")
         String exporterId;
 
@@ -86,16 +84,11 @@ final class ExporterCommand implements Runnable {
         LocalClient.Answer send(LocalClient client) throws IOException, InterruptedException {
             return client.postJson(LocalClient.path("exporters", exporterId, "denial"), Map.of("reason", reason));
         }
-
-        @Override
-        void print(Map<String, Object> answer, PrintWriter out) {
-            printExporter(answer, out);
-        }
     }
 
     /** The approval ends from a date on; DOs made before stay valid. Partners get the new list. */
     @Command(name = "revoke", description = "Revoke an authorised exporter from a date on, with a reason; pushes the list.")
-    static final class Revoke extends LocalCommand {
+    static final class Revoke extends ExporterChange {
         @Parameters(index = "0", paramLabel = "<exporter-id>")
         String exporterId;
 
@@ -109,11 +102,6 @@ final class ExporterCommand implements Runnable {
         LocalClient.Answer send(LocalClient client) throws IOException, InterruptedException {
             return client.postJson(LocalClient.path("exporters", exporterId, "revocation"),
                     Map.of("revokedOn", on, "reason", reason));
-        }
-
-        @Override
-        void print(Map<String, Object> answer, PrintWriter out) {
-            printExporter(answer, out);
         }
     }
 
