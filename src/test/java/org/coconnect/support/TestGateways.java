@@ -1,7 +1,5 @@
 package org.coconnect.support;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,11 +88,8 @@ public final class TestGateways {
         return Gateway.start(config, Clock.systemUTC());
     }
 
+    /** A loopback port reserved for this test JVM; see {@link LoopbackPorts} for why not port 0. */
     public static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LoopbackPorts.reserve();
     }
 }
