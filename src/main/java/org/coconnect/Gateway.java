@@ -43,7 +43,7 @@ import org.coconnect.ws.LookupRateLimiter;
 import org.coconnect.ws.portal.VerificationPortal;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.local.LocalOperations;
-import org.coconnect.ws.local.LocalServer;
+import org.coconnect.ws.local.LocalApiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +83,7 @@ public final class Gateway implements AutoCloseable {
     private final Watchdog watchdog;
     private final HealthCheck healthCheck;
     private GatewayServer server;
-    private LocalServer local;
+    private LocalApiServer local;
     private VerificationPortal portal;
 
     private Gateway(GatewayConfig config, Clock clock) {
@@ -149,7 +149,7 @@ public final class Gateway implements AutoCloseable {
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
             if (config.localApi().enabled()) {
-                gateway.local = LocalServer.start(config.localApi(), new LocalOperations(gateway.issueCertificate(),
+                gateway.local = LocalApiServer.start(gateway.bus, config.localApi(), new LocalOperations(gateway.issueCertificate(),
                         gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
                         gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText,
                         gateway.alerts, gateway::verifyAtPartner, new LocalOperations.DeclarationOperations(gateway.exporterRegistry(),

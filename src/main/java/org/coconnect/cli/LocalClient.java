@@ -11,8 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.coconnect.config.LocalApiConfig;
-import org.coconnect.ws.local.JsonParser;
-import org.coconnect.ws.local.JsonWriter;
+import org.coconnect.ws.local.LocalJson;
 
 /** Talks to a running gateway's local interface with the bearer token from the gateway's configuration. */
 final class LocalClient {
@@ -55,7 +54,7 @@ final class LocalClient {
 
     /** A POST with a JSON object of strings as its body. */
     Answer postJson(String path, Map<String, String> body) throws IOException, InterruptedException {
-        return post(path, "application/json", JsonWriter.write(body)
+        return post(path, "application/json", LocalJson.write(body)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -86,12 +85,6 @@ final class LocalClient {
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        Object json;
-        try {
-            json = JsonParser.parse(response.body());
-        } catch (JsonParser.MalformedJsonException e) {
-            json = null;
-        }
-        return new Answer(response.statusCode(), json, response.body());
+        return new Answer(response.statusCode(), LocalJson.parseOrNull(response.body()), response.body());
     }
 }

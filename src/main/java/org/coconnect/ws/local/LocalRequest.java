@@ -1,49 +1,42 @@
 package org.coconnect.ws.local;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.coconnect.error.ErrorCode;
 
-/** One request to the local interface: method, decoded path segments, query parameters and a capped body. */
+/** One request to the local interface: its query parameters and a capped body, read only when asked for. */
 final class LocalRequest {
 
     static final int XML_LIMIT = 16 * 1024 * 1024;
-    static final int JSON_LIMIT = 64 * 1024;
+    static final int JSON_LIMIT = LocalJson.MAX_DOCUMENT;
     private static final Set<String> XML_TYPES = Set.of("application/xml", "text/xml");
     private static final Set<String> JSON_TYPES = Set.of("application/json");
 
-    private final HttpExchange exchange;
-    private final List<String> segments;
+    private final URI uri;
+    private final String contentType;
+    private final InputStream body;
 
-    LocalRequest(HttpExchange exchange) {
-        this.exchange = exchange;
-        this.segments = segments(exchange.getRequestURI().getRawPath());
-    }
-
-    String method() {
-        return exchange.getRequestMethod();
-    }
-
-    List<String> segments() {
-        return segments;
+    /** A request to {@code uri} with the Content-Type given (or null) and its body (null when there is none). */
+    LocalRequest(URI uri, String contentType, InputStream body) {
+        this.uri = uri;
+        this.contentType = contentType;
+        this.body = body;
     }
 
     /** The query parameters; an unknown or repeated one is refused so that a typo never widens a search. */
     Map<String, String> query(Set<String> allowed) {
         var parameters = new LinkedHashMap<String, String>();
-        String raw = exchange.getRequestURI().getRawQuery();
+        String raw = uri.getRawQuery();
         if (raw == null || raw.isEmpty()) {
             return parameters;
         }
@@ -71,15 +64,13 @@ final class LocalRequest {
     /** A JSON object of strings, UTF-8, at most 64 KB. */
     Map<String, String> jsonBody() {
         requireContentType(JSON_TYPES);
-        try {
-            return JsonParser.parseFlatObject(text(body(JSON_LIMIT)));
-        } catch (JsonParser.MalformedJsonException e) {
-            throw badRequest(e.getMessage());
-        }
+        byte[] json = body(JSON_LIMIT);
+        text(json); // refuses bytes that are not UTF-8 with our own message before Jackson sees them
+        return LocalJson.readFlatObject(json);
     }
 
     private void requireContentType(Set<String> accepted) {
-        String header = exchange.getRequestHeaders().getFirst("Content-Type");
+        String header = contentType;
         String[] parts = header == null ? new String[] {""} : header.split(";");
         String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
         boolean utf8 = true;
@@ -97,11 +88,11 @@ final class LocalRequest {
     }
 
     private byte[] body(int limit) {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && declaredLength(length) > limit) {
-            throw tooLarge(limit);
+        if (body == null) {
+            return new byte[0];
         }
-        try (InputStream in = exchange.getRequestBody()) {
+        // The declared length was checked before routing (LocalAdmission); this catches a chunked body.
+        try (InputStream in = body) {
             byte[] bytes = in.readNBytes(limit + 1);
             if (bytes.length > limit) {
                 throw tooLarge(limit);
@@ -109,14 +100,6 @@ final class LocalRequest {
             return bytes;
         } catch (IOException e) {
             throw badRequest("The request body could not be read: " + e.getMessage());
-        }
-    }
-
-    private static long declaredLength(String header) {
-        try {
-            return Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            throw badRequest("Content-Length is not a number.");
         }
     }
 
@@ -129,17 +112,6 @@ final class LocalRequest {
         }
     }
 
-    private static List<String> segments(String rawPath) {
-        var segments = new ArrayList<String>();
-        for (String raw : rawPath.split("/")) {
-            if (!raw.isEmpty()) {
-                // Path segments are percent-encoded, never form-encoded: a '+' is a plus sign.
-                segments.add(decode(raw.replace("+", "%2B")));
-            }
-        }
-        return segments;
-    }
-
     private static String decode(String raw) {
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
@@ -148,7 +120,7 @@ final class LocalRequest {
         }
     }
 
-    private static LocalApiException tooLarge(int limit) {
+    static LocalApiException tooLarge(int limit) {
         return new LocalApiException(413, ErrorCode.PAYLOAD_LIMIT_EXCEEDED,
                 "The request body exceeds the limit of " + limit / 1024 + " KB for this endpoint.");
     }

@@ -8,7 +8,7 @@ import org.coconnect.exchange.CertificateView;
 import org.coconnect.exchange.DeliveryView;
 import org.coconnect.exchange.InquiryView;
 
-/** The JSON shapes of the local interface's answers; documented in docs/local-interface.md. */
+/** The JSON shapes of the local interface's answers; documented in docs/local-api.openapi.yaml. */
 final class Representations {
 
     private Representations() {

@@ -1,53 +1,63 @@
 package org.coconnect.ws.portal;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.coconnect.config.VerificationConfig;
 import org.coconnect.exchange.VerifyCertificate;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.TlsMaterial;
+import org.coconnect.ws.HardenedListener;
 import org.coconnect.ws.LookupRateLimiter;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The officers' verification portal (Annex III, A.53-A.54): HTTPS with our TLS certificate and no
+ * The officers' verification portal (Annex III, A.53-A.54): HTTPS on a Jetty connector of its own, with our
+ * TLS certificate and no
  * client certificate (officers use a browser). GET /verify shows the form; GET /verify?number=&code=
  * the answer. Each browser address is rate-limited (HTTP 429, CC-2007); every lookup is audited.
  */
 public final class VerificationPortal implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerificationPortal.class);
-    private static final int THREADS = 4;
+    private static final int MIN_THREADS = 2;
+    private static final int MAX_THREADS = 16;
     private static final int MAX_QUERY = 512;
     private static final int MAX_NUMBER = 70;
     private static final int MAX_CODE = 35;
+    /** Strict headers: no caching (the page shows CO data), no framing, no sniffing, no referrer carrying the code. */
+    private static final Map<String, String> HEADERS = Map.of(
+            "Content-Security-Policy", VerificationPage.CONTENT_SECURITY_POLICY,
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Strict-Transport-Security", "max-age=31536000");
+    private static final String HTML = "text/html; charset=utf-8";
 
-    private final HttpsServer server;
-    private final ExecutorService executor;
     private final VerifyCertificate verify;
     private final LookupRateLimiter limiter;
     private final String issuer;
+    private Server server;
+    private ServerConnector connector;
 
-    private VerificationPortal(HttpsServer server, ExecutorService executor, VerifyCertificate verify,
-                               LookupRateLimiter limiter, String issuer) {
-        this.server = server;
-        this.executor = executor;
+    private VerificationPortal(VerifyCertificate verify, LookupRateLimiter limiter, String issuer) {
         this.verify = verify;
         this.limiter = limiter;
         this.issuer = issuer;
@@ -56,30 +66,40 @@ public final class VerificationPortal implements AutoCloseable {
     /** Starts the portal on the configured host and port; the caller checks that it is enabled. */
     public static VerificationPortal start(VerificationConfig config, GatewayKeys keys, String issuer,
                                           VerifyCertificate verify, LookupRateLimiter limiter) {
-        HttpsServer server;
+        var portal = new VerificationPortal(verify, limiter, issuer);
+        var threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+        threads.setName("verification-portal");
+        threads.setDaemon(true);
+        var server = new Server(threads);
+        var http = new HttpConfiguration();
+        var connector = new ServerConnector(server, tls(keys), new HttpConnectionFactory(http));
+        connector.setHost(config.portalHost());
+        connector.setPort(config.portalPort());
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            // Blocking: a lookup reads the database, so Jetty must not run it on a selector thread.
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                return portal.serve(request, response, callback);
+            }
+        });
+        HardenedListener.harden(server, new HardenedListener.ErrorPage(HTML, HEADERS,
+                status -> VerificationPage.refused(issuer, "The request could not be read.")));
+        portal.server = server;
+        portal.connector = connector;
         try {
-            server = HttpsServer.create(new InetSocketAddress(config.portalHost(), config.portalPort()), 0);
-        } catch (IOException e) {
+            server.start();
+        } catch (Exception e) {
+            portal.close();
             throw new IllegalStateException("The verification portal cannot listen on " + config.portalHost() + ":"
                     + config.portalPort() + " (verification.portal.port): " + e.getMessage(), e);
         }
-        server.setHttpsConfigurator(configurator(keys));
-        var threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-            var thread = new Thread(r, "verification-portal-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        var portal = new VerificationPortal(server, executor, verify, limiter, issuer);
-        server.createContext("/", portal::handle);
-        server.start();
         LOG.info("Verification portal listening on {}", portal.url());
         return portal;
     }
 
     /** Server TLS only, with the gateway's TLS key and the same protocols and suites as the partner listener. */
-    private static HttpsConfigurator configurator(GatewayKeys keys) {
+    private static SslContextFactory.Server tls(GatewayKeys keys) {
         SSLContext context;
         try {
             context = SSLContext.getInstance("TLS");
@@ -87,52 +107,48 @@ public final class VerificationPortal implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS for the verification portal cannot be set up", e);
         }
-        return new HttpsConfigurator(context) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters ssl = context.getDefaultSSLParameters();
-                ssl.setProtocols(TlsMaterial.PROTOCOLS.toArray(String[]::new));
-                ssl.setCipherSuites(TlsMaterial.CIPHER_SUITES.toArray(String[]::new));
-                ssl.setNeedClientAuth(false);
-                params.setSSLParameters(ssl);
-            }
-        };
+        var tls = new SslContextFactory.Server();
+        tls.setSslContext(context);
+        tls.setIncludeProtocols(TlsMaterial.PROTOCOLS.toArray(String[]::new));
+        tls.setIncludeCipherSuites(TlsMaterial.CIPHER_SUITES.toArray(String[]::new));
+        tls.setNeedClientAuth(false);
+        tls.setWantClientAuth(false);
+        return tls;
     }
 
     public String url() {
-        return "https://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/verify";
+        return "https://" + connector.getHost() + ":" + port() + "/verify";
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Page page;
-            try {
-                page = route(exchange);
-            } catch (RuntimeException e) {
-                LOG.error("Verification portal: {} failed", exchange.getRequestURI().getRawPath(), e);
-                page = new Page(500, VerificationPage.refused(issuer, "The lookup could not be made now; retry later."));
-            }
-            send(exchange, page);
+    private boolean serve(Request request, Response response, Callback callback) {
+        Page page;
+        try {
+            page = route(request, response.getHeaders());
+        } catch (RuntimeException e) {
+            LOG.error("Verification portal: {} failed", request.getHttpURI().getPath(), e);
+            page = new Page(500, VerificationPage.refused(issuer, "The lookup could not be made now; retry later."));
         }
+        send(request, response, callback, page);
+        return true;
     }
 
     private record Page(int status, String html) {
     }
 
-    private Page route(HttpExchange exchange) {
-        String path = exchange.getRequestURI().getRawPath();
+    private Page route(Request request, HttpFields.Mutable headers) {
+        String path = request.getHttpURI().getPath();
         if (!"/verify".equals(path) && !"/".equals(path)) {
             return new Page(404, VerificationPage.refused(issuer, "There is no such page."));
         }
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            exchange.getResponseHeaders().set("Allow", "GET");
+        if (!"GET".equals(request.getMethod())) {
+            headers.put("Allow", "GET");
             return new Page(405, VerificationPage.refused(issuer, "Only GET is served here."));
         }
-        String query = exchange.getRequestURI().getRawQuery();
+        String query = request.getHttpURI().getQuery();
         Map<String, String> fields;
         try {
             fields = query == null ? Map.of() : fields(query);
@@ -148,10 +164,10 @@ public final class VerificationPortal implements AutoCloseable {
             return new Page(400, VerificationPage.form(issuer, shorten(number), "Enter the CO number (at most "
                     + MAX_NUMBER + " characters) and the reference code printed on the certificate."));
         }
-        String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String client = Request.getRemoteAddr(request);
         if (!limiter.admit("address " + client)) {
             LOG.warn("Verification portal: {} is over the lookup rate (CC-2007)", client);
-            exchange.getResponseHeaders().set("Retry-After", "60");
+            headers.put("Retry-After", "60");
             return new Page(429, VerificationPage.rateLimited(issuer));
         }
         var found = verify.verify(VerifyCertificate.Requester.portal(client), null, number, code);
@@ -175,29 +191,21 @@ public final class VerificationPortal implements AutoCloseable {
         return fields;
     }
 
-    /** Strict headers: no caching (the page shows CO data), no framing, no sniffing, no referrer carrying the code. */
-    private static void send(HttpExchange exchange, Page page) throws IOException {
-        byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "text/html; charset=utf-8");
-        headers.set("Content-Security-Policy", VerificationPage.CONTENT_SECURITY_POLICY);
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Strict-Transport-Security", "max-age=31536000");
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(page.status(), head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static void send(Request request, Response response, Callback callback, Page page) {
+        HEADERS.forEach(response.getHeaders()::put);
+        response.getHeaders().put("Content-Type", HTML);
+        response.setStatus(page.status());
+        boolean head = "HEAD".equals(request.getMethod());
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(page.html().getBytes(StandardCharsets.UTF_8)),
+                callback);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Verification portal: stopping failed: {}", e.getMessage());
+        }
     }
 }

@@ -21,7 +21,7 @@ final class LocalHttp {
     /** An answer: status, headers and the body, parsed when it is JSON. */
     record Reply(int status, Map<String, List<String>> headers, String body) {
         Map<?, ?> json() {
-            return (Map<?, ?>) JsonParser.parse(body);
+            return (Map<?, ?>) LocalJson.parseOrNull(body);
         }
 
         String header(String name) {
