@@ -78,6 +78,9 @@ public final class LocalJson {
         } catch (StreamConstraintsException e) {
             throw LocalRequest.badRequest("Malformed JSON: " + e.getOriginalMessage());
         } catch (MismatchedInputException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                throw LocalRequest.badRequest("Malformed JSON" + at(e) + ": unexpected text after the JSON object.");
+            }
             String member = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
             throw LocalRequest.badRequest(member == null ? "Malformed JSON" + at(e) + ": expected a JSON object {...}."
                     : "Malformed JSON" + at(e) + ": the value of \"" + member + "\" must be a string or null.");

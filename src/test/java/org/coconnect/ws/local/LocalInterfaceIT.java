@@ -223,4 +223,14 @@ class LocalInterfaceIT {
         assertEquals(200, reply.status(), reply.body());
         assertTrue(reply.body().contains("\"code\":\"CC-5004\""), "the rejection's alert: " + reply.body());
     }
+
+    @Test
+    void aCoNumberHoldingASlashIsOnePercentEncodedPathSegment() {
+        var reply = krHttp.get("/certificates/KR/KR%2FSLASH%2B1/1");
+
+        assertEquals(404, reply.status(), reply.body());
+        assertEquals(List.of("CC-5005"), reply.codes(), reply.body());
+        assertTrue(reply.body().contains("KR/SLASH+1"), "the number as decoded: " + reply.body());
+        assertEquals("application/json;charset=utf-8", reply.header("Content-Type").replace(" ", ""));
+    }
 }
