@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.exchange.RejectionException;
@@ -34,14 +35,15 @@ final class LocalRefusals implements ExceptionMapper<Throwable> {
             return answer(e);
         } else if (failure instanceof RejectionException e) {
             boolean unknown = e.problems().stream().allMatch(p -> UNKNOWN.contains(p.code()));
-            return Response.status(unknown ? 404 : 422).type("application/json; charset=utf-8").entity(Representations.problems(e.problems())).build();
+            return Response.status(unknown ? 404 : 422).type("application/json; charset=utf-8")
+                    .entity(Representations.problems(e.problems())).build();
         } else if (failure instanceof NotFoundException) {
             return answer(new LocalApiException(404, ErrorCode.LOCAL_BAD_REQUEST, "There is no resource "
                     + request.getMethod() + " " + uri.getRequestUri().getRawPath() + "; see docs/local-api.openapi.yaml."));
         } else if (failure instanceof WebApplicationException e && e.getResponse().getStatus() == 405) {
             String allowed = String.join(", ", LocalRoutes.methodsAt(uri.getPath(false)));
             return answer(new LocalApiException(405, ErrorCode.LOCAL_BAD_REQUEST, "This resource answers " + allowed
-                    + ", not " + request.getMethod() + ".", java.util.Map.of("Allow", allowed)));
+                    + ", not " + request.getMethod() + ".", Map.of("Allow", allowed)));
         } else if (failure instanceof WebApplicationException e && e.getResponse().getStatus() < 500) {
             int status = e.getResponse().getStatus();
             return answer(new LocalApiException(status, ErrorCode.LOCAL_BAD_REQUEST,
