@@ -136,6 +136,8 @@ final class LocalEndpoints {
             json.put("partner", a.partnerId());
             json.put("messageId", a.messageId());
             json.put("detail", a.detail());
+            json.put("count", a.count());
+            json.put("lastSeenAt", a.lastSeenAt().toString());
             return json;
         }).toList()));
     }
