@@ -19,7 +19,10 @@ import org.coconnect.support.TestGateways;
 import org.coconnect.ws.CertificateReader;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
+import org.coconnect.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -90,9 +93,10 @@ class ResendIT {
         }
     }
 
-    @Test
-    void aRejectedSendCoIsResentOnceTheCauseIsFixedAfterTheRetentionJobRan() {
-        var configs = TestGateways.configs(dir);
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRejectedSendCoIsResentOnceTheCauseIsFixedAfterTheRetentionJobRan(TestDatabase database) {
+        var configs = TestGateways.configs(dir.resolve(database.name()), database);
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
         var krClock = new MutableClock(tomorrow);        // KR's clock runs a day ahead: ID sees a CO from the future
         var idClock = new MutableClock(Instant.now());
@@ -144,9 +148,10 @@ class ResendIT {
         }
     }
 
-    @Test
-    void anOutcomeTheLifecycleRefusesIsRecordedAlertedAndSettlesTheMessage() {
-        var configs = TestGateways.configs(dir);
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anOutcomeTheLifecycleRefusesIsRecordedAlertedAndSettlesTheMessage(TestDatabase database) {
+        var configs = TestGateways.configs(dir.resolve(database.name()), database);
         Instant start = Instant.now();
         var clock = new MutableClock(start);
         try (Gateway kr = Gateway.start(configs.get(0), clock); Gateway id = TestGateways.start(configs.get(1))) {

@@ -19,7 +19,10 @@ import org.coconnect.support.TestGateways;
 import org.coconnect.ws.CertificateReader;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
+import org.coconnect.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Confidential content is erased after its period; metadata, digests and undelivered messages stay. */
@@ -76,9 +79,10 @@ class RetentionIT {
         return StoredRows.messages(id).stream().filter(m -> m.operation().equals("send-co")).findFirst().orElseThrow();
     }
 
-    @Test
-    void aReceivedCoKeepsItsContentWhileReceivedClaimedOrUnderAnOpenInquiryAndLosesItOnceSettled() {
-        var configs = TestGateways.configs(dir);
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReceivedCoKeepsItsContentWhileReceivedClaimedOrUnderAnOpenInquiryAndLosesItOnceSettled(TestDatabase database) {
+        var configs = TestGateways.configs(dir.resolve(database.name()), database);
         var clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         var official = new Official("Siti Rahma", null);
         try (Gateway kr = Gateway.start(configs.get(0), clock); Gateway id = Gateway.start(configs.get(1), clock)) {
