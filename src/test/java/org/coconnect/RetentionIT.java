@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.coconnect.domain.CertificateReference;
+import org.coconnect.domain.Official;
+import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.persistence.MessageEntity;
 import org.coconnect.persistence.OutboxEntity;
 import org.coconnect.support.MutableClock;
@@ -16,7 +19,10 @@ import org.coconnect.support.TestGateways;
 import org.coconnect.ws.CertificateReader;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
+import org.coconnect.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Confidential content is erased after its period; metadata, digests and undelivered messages stay. */
@@ -42,6 +48,10 @@ class RetentionIT {
             kr.deliverDue();
 
             try (Gateway idAgain = Gateway.start(configs.get(1), idClock)) {
+                // Decided: nothing is still to happen to the CO, so its content may go.
+                idAgain.claimPreference().claim("KR", "KR-RET-1", "ID-DECL-RET-1");
+                idAgain.decideTreatment().decide(new CertificateReference("KR", "KR-RET-1", 1),
+                        OriginTreatmentFeedback.Decision.GRANTED, null);
                 idClock.advance(Duration.ofDays(181));
                 var first = idAgain.retention().run();
                 assertEquals(1, first.payloads());
@@ -61,6 +71,45 @@ class RetentionIT {
             OutboxEntity pending = kr.outbox().undelivered().get(0);
             assertEquals(OutboxEntity.Status.PENDING, pending.status());
             assertEquals(true, pending.payload().contains("KR-RET-2"), "a message still due keeps its content");
+        }
+    }
+
+    /** The send-co as the importing side received it. */
+    private static MessageEntity receivedCo(Gateway id) {
+        return StoredRows.messages(id).stream().filter(m -> m.operation().equals("send-co")).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReceivedCoKeepsItsContentWhileReceivedClaimedOrUnderAnOpenInquiryAndLosesItOnceSettled(TestDatabase database) {
+        var configs = TestGateways.configs(dir.resolve(database.name()), database);
+        var clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        var official = new Official("Siti Rahma", null);
+        try (Gateway kr = Gateway.start(configs.get(0), clock); Gateway id = Gateway.start(configs.get(1), clock)) {
+            var read = CertificateReader.read(OutboundPayloadWriter.text(
+                    SampleCertificate.create("KR-RET-OPEN", 1, "KR", "ID", 1, clock.instant().minusSeconds(60))));
+            CertificateReference ref = kr.issueCertificate().issue(read.certificate(), read.xml()).certificate();
+            kr.deliverDue();
+
+            clock.advance(Duration.ofDays(181));
+            id.retention().run();
+            assertNotNull(receivedCo(id).payload(), "a RECEIVED CO may still be claimed: its content stays");
+
+            id.claimPreference().claim("KR", "KR-RET-OPEN", "ID-DECL-RET");
+            id.retention().run();
+            assertNotNull(receivedCo(id).payload(), "a CLAIMED CO waits for its decision: its content stays");
+
+            id.decideTreatment().decide(ref, OriginTreatmentFeedback.Decision.GRANTED, null);
+            id.deliverDue();
+            var asked = id.verificationInquiries().ask(ref, "Which origin criterion applies to item 1?", official);
+            id.deliverDue();
+            id.retention().run();
+            assertNotNull(receivedCo(id).payload(), "an open inquiry is about this content: it stays");
+
+            kr.verificationInquiries().answer(asked.inquiryId(), "Wholly obtained.", official);
+            kr.deliverDue();
+            assertEquals(1, id.retention().run().payloads());
+            assertNull(receivedCo(id).payload(), "decided and answered: nothing needs the content any more");
         }
     }
 }

@@ -22,11 +22,12 @@ final class AlertsCommand extends LocalCommand {
             out.println("No alerts.");
             return;
         }
-        var table = new Table("RAISED AT", "CODE", "PARTNER", "MESSAGE ID", "DETAIL");
+        var table = new Table("RAISED AT", "CODE", "COUNT", "LAST SEEN", "PARTNER", "MESSAGE ID", "DETAIL");
         for (Object element : alerts) {
             @SuppressWarnings("unchecked")
             var a = (Map<String, Object>) element;
-            table.row(a.get("raisedAt"), a.get("code"), a.get("partner"), a.get("messageId"), a.get("detail"));
+            table.row(a.get("raisedAt"), a.get("code"), a.get("count"), a.get("lastSeenAt"), a.get("partner"),
+                    a.get("messageId"), a.get("detail"));
         }
         table.print(out);
     }

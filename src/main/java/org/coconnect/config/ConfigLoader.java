@@ -50,7 +50,7 @@ public final class ConfigLoader {
                 partners(confDir.resolve("partners")),
                 dataDir,
                 delivery(file),
-                new RetentionConfig(file.duration("retention.payloads-for", RetentionConfig.defaults().payloadsFor()),
+                RetentionConfig.checked(file.name(), file.duration("retention.payloads-for", RetentionConfig.defaults().payloadsFor()),
                         file.duration("retention.envelopes-for", RetentionConfig.defaults().envelopesFor())),
                 monitoring(file),
                 localApi(file, self.countryCode()),

@@ -18,13 +18,16 @@ public final class CertificateLifecycle {
             new EnumMap<>(CertificateState.class);
 
     static {
-        // Export side. A retry after a technical failure starts delivery again; a late acknowledgement still counts.
+        // Export side. An operator's resend after a failure or a rejection starts delivery again; a late
+        // acknowledgement still counts (framework: the receiver may answer a repeat after retries ran out).
         allow(ISSUED, START_DELIVERY, SENT);
         allow(SENT, CONFIRM_DELIVERY, ACKNOWLEDGED);
         allow(SENT, REFUSE_DELIVERY, DELIVERY_REJECTED);
         allow(SENT, FAIL_DELIVERY, DELIVERY_FAILED);
         allow(DELIVERY_FAILED, START_DELIVERY, SENT);
         allow(DELIVERY_FAILED, CONFIRM_DELIVERY, ACKNOWLEDGED);
+        allow(DELIVERY_REJECTED, START_DELIVERY, SENT);
+        allow(DELIVERY_REJECTED, CONFIRM_DELIVERY, ACKNOWLEDGED);
         allow(ACKNOWLEDGED, REQUEST_CANCELLATION, CANCELLATION_REQUESTED);
         allow(CANCELLATION_REQUESTED, ACCEPT_CANCELLATION, CANCELLED);
         allow(CANCELLATION_REQUESTED, DECLINE_CANCELLATION, ACKNOWLEDGED);

@@ -24,6 +24,18 @@ public enum CertificateState {
         this.side = side;
     }
 
+    /**
+     * Whether something is still to happen to a CO in this state (a delivery or resend, a claim, a
+     * decision, an answer to a cancellation), so that what was exchanged about it is still needed.
+     */
+    public boolean isOpen() {
+        return switch (this) {
+            case ISSUED, SENT, DELIVERY_REJECTED, DELIVERY_FAILED, CANCELLATION_REQUESTED,
+                 RECEIVED, CANCELLATION_NOTIFIED, CLAIMED -> true;
+            case ACKNOWLEDGED, CANCELLED, SUPERSEDED, TREATMENT_GRANTED, TREATMENT_REJECTED -> false;
+        };
+    }
+
     /** The side this state belongs to; null for states both sides share. */
     public CertificateSide side() {
         return side;

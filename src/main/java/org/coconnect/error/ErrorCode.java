@@ -81,6 +81,8 @@ public enum ErrorCode {
     PARTNER_REJECTED("CC-6002", Use.LOG, "A partner rejected a message we sent; its reasons are kept with the message."),
     MESSAGE_STUCK("CC-6003", Use.LOG, "A message or CO has waited in a transient state for longer than the alert threshold."),
     CERTIFICATE_EXPIRING("CC-6004", Use.LOG, "An own or partner certificate expires within the warning period, or has expired."),
+    OUTCOME_NOT_APPLIED("CC-6005", Use.LOG,
+            "A delivery outcome could not be applied to its CO or inquiry; the attempt is recorded and the message settled, the CO left as it was."),
     INQUIRY_UNANSWERED("CC-6101", Use.LOG, "A verification inquiry has stayed unanswered for longer than the alert threshold."),
 
     // 7xxx: the local interface, answering our own issuing and customs systems.
@@ -92,6 +94,8 @@ public enum ErrorCode {
     ALREADY_DELIVERED("CC-7005", Use.LOCAL, "The message has been delivered; there is nothing to resend."),
     PARTNER_LOOKUP_FAILED("CC-7010", Use.LOCAL,
             "The partner's gateway could not be asked, or refused the verification lookup; see the gateway's log."),
+    RESEND_NOT_POSSIBLE("CC-7011", Use.LOCAL, "The message cannot be resent while its CO is in its current state."),
+    CONTENT_ERASED("CC-7012", Use.LOCAL, "The message's content has been erased by retention; it cannot be resent."),
 
     // 9xxx: our side. The sender should retry later.
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later.");

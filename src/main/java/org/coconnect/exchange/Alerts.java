@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
 public final class Alerts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
+    /**
+     * How long repeated refusals of one code from one source count on one alert: an hour keeps a
+     * day-long flood to 24 rows per source and code, and still shows within the hour that it goes on.
+     */
+    public static final Duration REFUSAL_WINDOW = Duration.ofHours(1);
     private final Database database;
     private final Clock clock;
     private final AuditLog audit;
@@ -36,6 +41,51 @@ public final class Alerts {
         } catch (RuntimeException e) {
             LOG.error("ALERT {} could not be stored", code.code(), e);
         }
+    }
+
+    /**
+     * Raises an alert for a refused request, coalescing repeats: the first refusal of a code from a source
+     * within {@link #REFUSAL_WINDOW} gets an alert (stored and audited); later ones in that window are only
+     * counted on it, with the time and detail of the last. So a flood of refusals leaves a bounded number of
+     * rows, while a new code or another source still gets its own alert at once. Every refusal is logged.
+     *
+     * @param source who was refused: the authenticated partner, else the client address
+     */
+    public void raiseRefusal(ErrorCode code, String source, String partnerId, String messageId, String detail) {
+        LOG.warn("ALERT {} partner={} message={} source={}: {}", code.code(), partnerId, messageId, source, detail);
+        Instant now = clock.instant();
+        String subject = truncate("refused " + source, 160);
+        String stored = truncate(detail, 4000);
+        try {
+            database.inTransaction(em -> {
+                var open = em.createQuery("""
+                                select a.id from AlertEntity a
+                                where a.code = :code and a.subject = :subject and a.raisedAt > :since
+                                order by a.raisedAt desc""", Long.class)
+                        .setParameter("code", code.code())
+                        .setParameter("subject", subject)
+                        .setParameter("since", now.minus(REFUSAL_WINDOW))
+                        .setMaxResults(1).getResultList();
+                if (open.isEmpty()) {
+                    em.persist(new AlertEntity(now, code.code(), partnerId, messageId, subject, stored));
+                    audit.record(em, AuditLog.Kind.ALERT, partnerId, messageId, code.code() + " " + detail);
+                } else {
+                    // One statement, so that concurrent refusals add up rather than overwrite each other's count.
+                    em.createQuery("""
+                                    update AlertEntity a set a.occurrences = a.occurrences + 1, a.lastSeenAt = :now,
+                                      a.lastDetail = :detail where a.id = :id""")
+                            .setParameter("now", now).setParameter("detail", stored).setParameter("id", open.get(0))
+                            .executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("ALERT {} could not be stored", code.code(), e);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     /**
@@ -78,6 +128,7 @@ public final class Alerts {
         return database.inTransaction(em -> em.createQuery(
                         "select a from AlertEntity a order by a.raisedAt desc", AlertEntity.class)
                 .setMaxResults(limit).getResultStream()
-                .map(a -> new AlertView(a.raisedAt(), a.code(), a.partnerId(), a.messageId(), a.detail())).toList());
+                .map(a -> new AlertView(a.raisedAt(), a.code(), a.partnerId(), a.messageId(), a.detail(), a.occurrences(),
+                        a.lastSeenAt())).toList());
     }
 }

@@ -11,18 +11,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.Acknowledgement;
-import org.coconnect.domain.CertificateEvent;
-import org.coconnect.domain.InquiryStatus;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.RetrySchedule;
 import org.coconnect.error.ErrorCode;
-import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.persistence.Database;
-import org.coconnect.persistence.InquiryStore;
-import org.coconnect.persistence.MessageEntity;
-import org.coconnect.persistence.MessageStore;
 import org.coconnect.persistence.OutboxEntity;
-import org.coconnect.persistence.ProblemEmbeddable;
 import org.hibernate.Timeouts;
 import org.hibernate.jpa.SpecHints;
 import org.slf4j.Logger;
@@ -106,34 +99,23 @@ public final class Outbox {
         });
     }
 
-    /** The partner answered with an acknowledgement: delivered, or rejected for good. */
+    /** What recording one attempt's outcome came to: its latency, and why its effect could not apply (if so). */
+    private record Recorded(Duration latency, boolean gaveUp, Optional<String> notApplied) {
+    }
+
+    /**
+     * The partner answered with an acknowledgement: delivered, or rejected for good. A delivered answer
+     * that comes after the message was given up or rejected (a slow attempt another node outlived, a
+     * repeat the partner answered late) still settles it: the partner holds the message.
+     */
     public void recordAnswer(Delivery delivery, Acknowledgement ack) {
-        Optional<Duration> recorded = database.inTransaction(em -> {
-            Instant now = clock.instant();
-            OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
-            if (settledElsewhere(o, delivery)) {
-                return Optional.<Duration>empty();
-            }
-            o.recordAnswer(now, ack.status().name(), ack.status().isDelivered());
-            journal(em, o, ack, now);
-            audit.record(em, AuditLog.Kind.OUTBOUND, o.partnerId(), o.messageId(),
-                    o.operation() + " answered " + ack.status() + " on attempt " + o.attempts());
-            if (delivery.operation() == Operation.SEND_CO) {
-                certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, ack.status().isDelivered()
-                        ? CertificateEvent.CONFIRM_DELIVERY : CertificateEvent.REFUSE_DELIVERY, now, null));
-            }
-            if (delivery.operation() == Operation.SEND_VERIFICATION_INQUIRY && !ack.status().isDelivered()) {
-                // Rejected for good (e.g. the partner does not know the CO): it will never be answered.
-                InquiryStore.byInquiryMessage(em, o.messageId())
-                        .ifPresent(i -> i.moveTo(InquiryStatus.REFUSED.name(), now));
-            }
-            return Optional.of(Duration.between(o.createdAt(), now));
-        });
+        Optional<Recorded> recorded = settle(delivery, "answer " + ack.status(),
+                applyEffects -> database.inTransaction(em -> answer(em, delivery, ack, applyEffects)));
         if (recorded.isEmpty()) {
             return;
         }
         metrics.sent(delivery.operation(), ack.status().name());
-        metrics.acknowledged(delivery.operation(), recorded.get());
+        metrics.acknowledged(delivery.operation(), recorded.get().latency());
         if (!ack.status().isDelivered()) {
             String problems = ack.problems().stream().map(p -> p.code().code() + " " + p.text())
                     .collect(Collectors.joining("; "));
@@ -143,48 +125,117 @@ public final class Outbox {
             LOG.info("Delivered {} {} to {}: {}", delivery.operation().pathName(), delivery.messageId(),
                     delivery.partnerId(), ack.status());
         }
+        alertNotApplied(delivery, "answer " + ack.status(), recorded.get());
     }
 
-    /** A technical failure: schedule the next attempt, or give up after the last mark and alert. */
+    private Optional<Recorded> answer(EntityManager em, Delivery delivery, Acknowledgement ack, boolean applyEffects) {
+        Instant now = clock.instant();
+        OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
+        boolean delivered = ack.status().isDelivered();
+        boolean late = o.status() != OutboxEntity.Status.PENDING;
+        if (late && !(delivered && o.status() != OutboxEntity.Status.DELIVERED)) {
+            dropped(o, delivery);
+            return Optional.empty();
+        }
+        String before = o.status().name();
+        o.recordAnswer(now, ack.status().name(), delivered);
+        if (applyEffects) {
+            DeliveryEffects.journal(em, o, ack, now);
+        }
+        audit.record(em, AuditLog.Kind.OUTBOUND, o.partnerId(), o.messageId(), o.operation() + " answered "
+                + ack.status() + " on attempt " + o.attempts() + (late ? " (late: the message was " + before + ")" : ""));
+        Optional<String> notApplied = applyEffects
+                ? DeliveryEffects.answered(em, o, delivery.operation(), delivered, now) : Optional.of(UNAPPLIED);
+        return Optional.of(new Recorded(Duration.between(o.createdAt(), now), false, notApplied));
+    }
+
+    /**
+     * A technical failure: schedule the next attempt, or give up after the last mark and alert. A message
+     * resent by hand after it was answered or given up gets that one attempt, not the schedule again.
+     */
     public void recordFailure(Delivery delivery, String error) {
-        Optional<Boolean> outcome = database.inTransaction(em -> {
+        Optional<Recorded> recorded = settle(delivery, "failure", applyEffects -> database.inTransaction(em -> {
             Instant now = clock.instant();
             OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
-            if (settledElsewhere(o, delivery)) {
-                return Optional.<Boolean>empty();
+            if (o.status() != OutboxEntity.Status.PENDING) {
+                dropped(o, delivery);
+                return Optional.<Recorded>empty();
             }
-            Instant next = schedule.next(o.createdAt(), o.attempts() + 1).map(t -> t.isBefore(now) ? now : t).orElse(null);
+            boolean resentByHand = o.ackStatus() != null || o.attempts() > schedule.marks().size();
+            Instant next = resentByHand ? null
+                    : schedule.next(o.createdAt(), o.attempts() + 1).map(t -> t.isBefore(now) ? now : t).orElse(null);
             o.recordAttempt(now, error, next);
             audit.record(em, AuditLog.Kind.OUTBOUND, o.partnerId(), o.messageId(), o.operation() + " attempt "
                     + o.attempts() + " failed: " + error);
-            if (next == null && delivery.operation() == Operation.SEND_CO) {
-                certificate(em, o).ifPresent(co -> CertificateTransitions.apply(co, CertificateEvent.FAIL_DELIVERY, now, null));
-            }
-            return Optional.of(next == null);
-        });
-        if (outcome.isEmpty()) {
+            Optional<String> notApplied = next != null ? Optional.empty()
+                    : applyEffects ? DeliveryEffects.gaveUp(em, o, delivery.operation(), now) : Optional.of(UNAPPLIED);
+            return Optional.of(new Recorded(Duration.between(o.createdAt(), now), next == null, notApplied));
+        }));
+        if (recorded.isEmpty()) {
             return;
         }
         metrics.sent(delivery.operation(), failureOutcome(error));
-        if (outcome.get()) {
+        if (recorded.get().gaveUp()) {
             alerts.raise(ErrorCode.RETRIES_EXHAUSTED, delivery.partnerId(), delivery.messageId(),
                     "Gave up delivering " + delivery.operation().pathName() + " after the last retry: " + error);
+            alertNotApplied(delivery, "failure", recorded.get());
         } else {
             LOG.warn("Delivery of {} {} to {} failed, will retry: {}", delivery.operation().pathName(),
                     delivery.messageId(), delivery.partnerId(), error);
         }
     }
 
-    /** An operator's resend of a failed or rejected message: due now, with the same message ID. */
-    public boolean resend(String messageId) {
-        return database.inTransaction(em -> em.createQuery("select o from OutboxEntity o where o.messageId = :id",
-                        OutboxEntity.class).setParameter("id", messageId).getResultStream().findFirst()
-                .filter(o -> o.status() != OutboxEntity.Status.DELIVERED)
-                .map(o -> {
-                    o.resendNow(clock.instant());
-                    audit.record(em, AuditLog.Kind.ADMIN, o.partnerId(), o.messageId(), "resend requested by an operator");
-                    return true;
-                }).orElse(false));
+    private static final String UNAPPLIED = "applying it to its CO or inquiry failed (see the gateway's log)";
+
+    /**
+     * Records an outcome with its effects; should that fail for any reason but an unreachable database,
+     * records it again without them, so the message is settled rather than claimed after every lease.
+     */
+    private static Optional<Recorded> settle(Delivery delivery, String outcome,
+                                             java.util.function.Function<Boolean, Optional<Recorded>> record) {
+        try {
+            return record.apply(true);
+        } catch (RuntimeException e) {
+            LOG.error("Recording the {} of {} {} to {} failed; recording it without its effect on the CO",
+                    outcome, delivery.operation().pathName(), delivery.messageId(), delivery.partnerId(), e);
+            return record.apply(false);
+        }
+    }
+
+    private void alertNotApplied(Delivery delivery, String outcome, Recorded recorded) {
+        recorded.notApplied().ifPresent(why -> alerts.raise(ErrorCode.OUTCOME_NOT_APPLIED, delivery.partnerId(),
+                delivery.messageId(), "The " + outcome + " of " + delivery.operation().pathName() + " is recorded and the "
+                        + "message settled, but " + why + "."));
+    }
+
+    /**
+     * An operator's resend: due now, with the same message ID, for a waiting, failed or rejected message;
+     * a failed or rejected send-co's CO starts delivery again. Refused with the reason otherwise.
+     */
+    public void resend(String messageId) {
+        database.inTransaction(em -> {
+            OutboxEntity o = em.createQuery("select o from OutboxEntity o where o.messageId = :id", OutboxEntity.class)
+                    .setParameter("id", messageId).getResultStream().findFirst()
+                    .orElseThrow(() -> refusal(ErrorCode.UNKNOWN_MESSAGE, "No message " + messageId + " is in the outbox."));
+            if (o.status() == OutboxEntity.Status.DELIVERED) {
+                throw refusal(ErrorCode.ALREADY_DELIVERED, "Message " + messageId + " has been delivered; there is nothing to resend.");
+            }
+            if (o.payload() == null || o.payload().isEmpty()) {
+                throw refusal(ErrorCode.CONTENT_ERASED, "The content of message " + messageId
+                        + " has been erased by retention; it cannot be resent.");
+            }
+            Instant now = clock.instant();
+            DeliveryEffects.restart(em, o, Operation.byPathName(o.operation()).orElseThrow(), now);
+            String before = o.status().name();
+            o.resendNow(now);
+            audit.record(em, AuditLog.Kind.ADMIN, o.partnerId(), o.messageId(), "resend requested by an operator ("
+                    + before + ")");
+            return null;
+        });
+    }
+
+    private static RejectionException refusal(ErrorCode code, String text) {
+        return new RejectionException(org.coconnect.domain.Problem.error(code, text, null));
     }
 
     public Optional<OutboxEntity> byMessageId(String messageId) {
@@ -200,17 +251,13 @@ public final class Outbox {
     }
 
     /**
-     * Whether another node already recorded this message's outcome: its lease on a slow attempt ran
-     * out, and the node that took the message over finished first. The late outcome changes nothing
-     * (the receiver answered the repeat from its store), so a delivered message never goes back to pending.
+     * Another attempt already settled this message: a slow attempt's lease ran out and the node that took
+     * the message over finished first. The late outcome changes nothing (the receiver answered the repeat
+     * from its store), so a delivered message never goes back to pending.
      */
-    private static boolean settledElsewhere(OutboxEntity o, Delivery delivery) {
-        if (o.status() == OutboxEntity.Status.PENDING) {
-            return false;
-        }
+    private static void dropped(OutboxEntity o, Delivery delivery) {
         LOG.info("{} {} to {} was already settled as {} by another attempt; this attempt's outcome is dropped",
                 delivery.operation().pathName(), delivery.messageId(), delivery.partnerId(), o.status());
-        return true;
     }
 
     /** The partner's fault code when its fault text carries one of ours, else ERROR (no readable answer). */
@@ -235,24 +282,5 @@ public final class Outbox {
     /** Like {@link #undelivered}, as copies that hold no entity. */
     public List<DeliveryView> undeliveredViews() {
         return undelivered().stream().map(DeliveryView::of).toList();
-    }
-
-    private static Optional<CertificateEntity> certificate(EntityManager em, OutboxEntity o) {
-        return Optional.ofNullable(o.certificateId()).map(id -> em.find(CertificateEntity.class, id));
-    }
-
-    /** The sent message and the partner's answer, side by side with inbound messages in the journal. */
-    private static void journal(EntityManager em, OutboxEntity o, Acknowledgement ack, Instant now) {
-        // A message resent by hand after a rejection already has its journal entry: it gets the new answer.
-        var message = MessageStore.find(em, MessageEntity.Direction.OUTBOUND, o.partnerId(), o.messageId())
-                .orElseGet(() -> {
-                    var m = new MessageEntity(MessageEntity.Direction.OUTBOUND, o.partnerId(), o.operation(), o.messageId(),
-                            null, o.createdAt(), java.util.HexFormat.of().formatHex(ack.payloadDigest()), null, o.payload());
-                    MessageStore.insert(em, m);
-                    return m;
-                });
-        message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
-                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location())).toList());
-        message.linkCertificate(o.certificateId());
     }
 }

@@ -240,7 +240,9 @@ public final class ReceiveMessage {
         } catch (RuntimeException e) {
             LOG.error("Rejection of {} from {} could not be recorded", messageId, in.partner().id(), e);
         }
-        alerts.raise(ErrorCode.fromCode(codes.split(",")[0]).orElse(ErrorCode.INTERNAL_ERROR), in.partner().id(), messageId,
+        // The rejection row above keeps every message; the alert counts repeats of one code from this partner.
+        alerts.raiseRefusal(ErrorCode.fromCode(codes.split(",")[0]).orElse(ErrorCode.INTERNAL_ERROR),
+                "partner " + in.partner().id(), in.partner().id(), messageId,
                 "Rejected " + in.operation().pathName() + ": " + detail);
         return Acknowledgement.rejected(in.messageId(), in.receivedAt(), in.payloadDigest(), errorsFirst);
     }

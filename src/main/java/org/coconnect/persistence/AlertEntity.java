@@ -19,6 +19,12 @@ public class AlertEntity {
     private String messageId;
     private String detail;
     private String subject;
+    // Refusals repeated within their window count here rather than as rows of their own.
+    private int occurrences = 1;
+    @Column(name = "last_seen_at")
+    private Instant lastSeenAt;
+    @Column(name = "last_detail")
+    private String lastDetail;
 
     protected AlertEntity() {
     }
@@ -37,10 +43,16 @@ public class AlertEntity {
         this.detail = detail.length() > 4000 ? detail.substring(0, 4000) : detail;
     }
 
+    public Long id() { return id; }
     public Instant raisedAt() { return raisedAt; }
     public String code() { return code; }
     public String partnerId() { return partnerId; }
     public String messageId() { return messageId; }
     public String detail() { return detail; }
     public String subject() { return subject; }
+    public int occurrences() { return occurrences; }
+    /** When the last of the occurrences counted here happened; the raised-at time when there was one. */
+    public Instant lastSeenAt() { return lastSeenAt == null ? raisedAt : lastSeenAt; }
+    /** The detail of the last occurrence counted here; the detail when there was one. */
+    public String lastDetail() { return lastDetail == null ? detail : lastDetail; }
 }

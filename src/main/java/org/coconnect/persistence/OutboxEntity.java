@@ -111,7 +111,10 @@ public class OutboxEntity {
         release();
     }
 
-    /** An operator's resend: due now, schedule counted afresh from now. */
+    /**
+     * An operator's resend: due now. A waiting message keeps its retry schedule; one already answered
+     * or given up gets this one attempt (the outbox gives it up again if it fails).
+     */
     public void resendNow(Instant now) {
         this.status = Status.PENDING;
         this.nextAttemptAt = stored(now);

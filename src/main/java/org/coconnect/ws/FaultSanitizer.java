@@ -54,7 +54,7 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
         if (refusal.partnerCode() == ErrorCode.INTERNAL_ERROR) {
             LOG.error("{}", detail, fault);
         } else {
-            alerts.raise(refusal.code(), null, null, "Refused: " + detail);
+            alerts.raiseRefusal(refusal.code(), source(message.getExchange().getInMessage()), null, null, "Refused: " + detail);
         }
         fault.setMessage(refusal.partnerCode().partnerText());
         fault.setFaultCode(refusal.partnerCode() == ErrorCode.INTERNAL_ERROR ? SERVER : CLIENT);
@@ -69,6 +69,22 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
             // RFC 9110: a 405 lists the methods the resource serves.
             responseHeaders(message).put("Allow", java.util.List.of("POST"));
         }
+    }
+
+    /** Who was refused, for coalescing repeats: the partner the transport authenticated, else the client address. */
+    private static String source(org.apache.cxf.message.Message in) {
+        if (in == null) {
+            return "unknown";
+        }
+        if (in.get(TransportAuthenticator.TRANSPORT_PARTNER) instanceof String partner) {
+            return "partner " + partner;
+        }
+        if (in.get(TransportAuthenticator.SOURCE_ADDRESS) instanceof String address) {
+            return "address " + address;
+        }
+        var request = (jakarta.servlet.http.HttpServletRequest) in.get(
+                org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
+        return request == null ? "unknown" : "address " + request.getRemoteAddr();
     }
 
     @SuppressWarnings("unchecked")

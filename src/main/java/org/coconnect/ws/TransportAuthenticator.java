@@ -27,6 +27,8 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
 
     /** Message property: the id of the partner the transport identified. */
     public static final String TRANSPORT_PARTNER = "coconnect.transport-partner";
+    /** The client address the request is from (behind a trusted proxy: the one it forwarded), for refusal alerts. */
+    public static final String SOURCE_ADDRESS = "coconnect.source-address";
     private static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private final PartnerDirectory partners;
@@ -48,6 +50,7 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
             throw refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN, "no HTTP request");
         }
         InetAddress source = sourceOf(request);
+        message.put(SOURCE_ADDRESS, source.getHostAddress());
         Partner byCertificate = tlsPartner(request, source);
         AuthorizationPolicy login = message.get(AuthorizationPolicy.class);
         String user = login == null ? null : login.getUserName();

@@ -27,6 +27,7 @@ class LocalCommandIT {
     static Path dir;
     static Gateway kr;
     static Path conf;
+    static java.util.List<org.coconnect.config.GatewayConfig> configs;
 
     /** What one command run printed, and its exit code. */
     record Run(int exitCode, String out, String err) {
@@ -34,7 +35,8 @@ class LocalCommandIT {
 
     @BeforeAll
     static void start() throws IOException {
-        kr = TestGateways.start(TestGateways.configs(dir).get(0));
+        configs = TestGateways.configs(dir);
+        kr = TestGateways.start(configs.get(0));
         Path token = Files.writeString(dir.resolve("local-token"), TestGateways.LOCAL_TOKEN);
         conf = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(conf.resolve("gateway.properties"), "gateway.country=KR\n"
@@ -80,5 +82,38 @@ class LocalCommandIT {
         assertTrue(run.err().startsWith("Refused (HTTP 422):"), run.err());
         assertTrue(run.err().lines().filter(l -> l.startsWith("  CC-2001 ERROR")).count() >= 2, run.err());
         assertTrue(StoredRows.certificates(kr).stream().noneMatch(c -> c.number().equals("KR-CLI-2")));
+    }
+
+    @Test
+    void aResendThatIsNotPossibleExits1WithItsCode() {
+        var read = org.coconnect.ws.CertificateReader.read(OutboundPayloadWriter.text(
+                SampleCertificate.create("KR-CLI-ERASED", 1, "KR", "ID", 1, Instant.now().minusSeconds(30))));
+        String messageId = kr.issueCertificate().issue(read.certificate(), read.xml()).messageId().toString();
+        // A rejected message whose content an older retention erased (see docs/operations.md).
+        kr.database().inTransaction(em -> em.createNativeQuery("update outbox set status = 'REJECTED', payload = ''"
+                + " where message_id = ?").setParameter(1, messageId).executeUpdate());
+
+        Run run = coconnect("resend", "--conf", conf.toString(), messageId);
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("CC-7012"), run.err());
+    }
+
+    @Test
+    void alertsShowHowOftenARefusalRepeated() {
+        var id = org.coconnect.support.MutualTlsSoapClient.asPartner(configs.get(1), TestGateways.KR_ID);
+        byte[] dtd = """
+                <?xml version="1.0"?>
+                <!DOCTYPE x [<!ENTITY e "e">]>
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>&e;</soap:Body></soap:Envelope>"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            id.post(java.net.URI.create(kr.baseUrl() + "/send-co"), "urn:coconnect:send-co", dtd);
+        }
+
+        Run run = coconnect("alerts", "--conf", conf.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches(".*\\bCC-2002\\s+3\\s.*")), run.out());
     }
 }

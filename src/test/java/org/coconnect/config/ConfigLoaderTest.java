@@ -157,6 +157,45 @@ class ConfigLoaderTest {
                 e.getMessage());
     }
 
+    @Test
+    void aZeroPayloadRetentionIsRefusedNamingTheFileAndKey() throws IOException {
+        Path conf = conf(VALID + "retention.payloads-for=PT0S\n", null, null);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("gateway.properties") && e.getMessage().contains("'retention.payloads-for'")
+                && e.getMessage().contains("at least 7 days"), e.getMessage());
+    }
+
+    @Test
+    void aPayloadRetentionShorterThanAWeekIsRefused() throws IOException {
+        Path conf = conf(VALID + "retention.payloads-for=PT17H\n", null, null);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'retention.payloads-for'"), e.getMessage());
+    }
+
+    @Test
+    void aZeroEnvelopeRetentionIsRefusedNamingTheFileAndKey() throws IOException {
+        Path conf = conf(VALID + "retention.envelopes-for=PT0S\n", null, null);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("gateway.properties") && e.getMessage().contains("'retention.envelopes-for'"),
+                e.getMessage());
+    }
+
+    @Test
+    void envelopesKeptShorterThanPayloadsAreRefused() throws IOException {
+        Path conf = conf(VALID + "retention.payloads-for=P30D\nretention.envelopes-for=P10D\n", null, null);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'retention.envelopes-for'") && e.getMessage().contains("retention.payloads-for"),
+                e.getMessage());
+    }
+
+    @Test
+    void retentionPeriodsOfAWeekOrMoreAreRead() throws IOException {
+        var retention = load(conf(VALID + "retention.payloads-for=P7D\nretention.envelopes-for=P7D\n", null, null)).retention();
+        assertEquals(Duration.ofDays(7), retention.payloadsFor());
+        assertEquals(Duration.ofDays(7), retention.envelopesFor());
+        assertEquals(RetentionConfig.defaults(), load(conf(VALID, null, null)).retention());
+    }
+
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
     private Path withLocalInterface(String extra) throws IOException {

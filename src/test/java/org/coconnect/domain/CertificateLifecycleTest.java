@@ -44,8 +44,12 @@ class CertificateLifecycleTest {
     }
 
     @Test
-    void aRejectedDeliveryIsNeverRetried() {
-        assertTrue(CertificateLifecycle.next(CertificateState.DELIVERY_REJECTED, CertificateEvent.START_DELIVERY).isEmpty());
+    void aRejectedOrFailedDeliveryStartsAgainOnlyByResendAndALateAcknowledgementStillCounts() {
+        for (CertificateState settled : EnumSet.of(CertificateState.DELIVERY_REJECTED, CertificateState.DELIVERY_FAILED)) {
+            assertEquals(CertificateState.SENT, CertificateLifecycle.apply(settled, CertificateEvent.START_DELIVERY));
+            assertEquals(CertificateState.ACKNOWLEDGED, CertificateLifecycle.apply(settled, CertificateEvent.CONFIRM_DELIVERY));
+            assertThrows(InvalidTransitionException.class, () -> CertificateLifecycle.apply(settled, CertificateEvent.FAIL_DELIVERY));
+        }
     }
 
     /** No transition leads from one side's state to the other side's. */
@@ -63,7 +67,7 @@ class CertificateLifecycleTest {
 
     @Test
     void everyStateButTheFinalOnesHasAWayOut() {
-        Set<CertificateState> terminal = EnumSet.of(CertificateState.SUPERSEDED, CertificateState.DELIVERY_REJECTED);
+        Set<CertificateState> terminal = EnumSet.of(CertificateState.SUPERSEDED);
         for (CertificateState s : CertificateState.values()) {
             boolean hasExit = false;
             for (CertificateEvent e : CertificateEvent.values()) {
@@ -83,6 +87,7 @@ class CertificateLifecycleTest {
                 CertificateState.SENT, EnumSet.of(CertificateEvent.CONFIRM_DELIVERY, CertificateEvent.REFUSE_DELIVERY,
                         CertificateEvent.FAIL_DELIVERY),
                 CertificateState.DELIVERY_FAILED, EnumSet.of(CertificateEvent.START_DELIVERY, CertificateEvent.CONFIRM_DELIVERY),
+                CertificateState.DELIVERY_REJECTED, EnumSet.of(CertificateEvent.START_DELIVERY, CertificateEvent.CONFIRM_DELIVERY),
                 CertificateState.ACKNOWLEDGED, EnumSet.of(CertificateEvent.REQUEST_CANCELLATION, CertificateEvent.REPORT_TREATMENT),
                 CertificateState.CANCELLATION_REQUESTED, EnumSet.of(CertificateEvent.ACCEPT_CANCELLATION,
                         CertificateEvent.DECLINE_CANCELLATION, CertificateEvent.REPORT_TREATMENT),

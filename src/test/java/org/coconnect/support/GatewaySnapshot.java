@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.coconnect.Gateway;
 import org.coconnect.error.ErrorCode;
+import org.coconnect.persistence.AlertEntity;
 import org.coconnect.persistence.CertificateStore;
 import org.coconnect.persistence.MessageStore;
 import org.w3c.dom.Document;
@@ -25,12 +26,17 @@ public final class GatewaySnapshot {
 
     private final Gateway gateway;
     private final long lastAlert;
+    /** How often each alert had happened: a refusal repeated within its window counts on an existing alert. */
+    private final java.util.Map<Long, Integer> occurrences;
     private final long messages;
     private final long certificates;
 
     private GatewaySnapshot(Gateway gateway) {
         this.gateway = gateway;
         this.lastAlert = lastAlertId(gateway);
+        this.occurrences = gateway.database().inTransaction(em -> em.createQuery("select a from AlertEntity a",
+                AlertEntity.class).getResultStream().collect(java.util.stream.Collectors.toMap(AlertEntity::id,
+                AlertEntity::occurrences)));
         this.messages = messages(gateway);
         this.certificates = certificates(gateway);
     }
@@ -51,18 +57,30 @@ public final class GatewaySnapshot {
         assertEquals(List.of(expected.code()), alertCodesSince(), "alert codes raised by this attack");
     }
 
-    /** The codes of the alerts raised since the snapshot, oldest first. */
+    /**
+     * The codes of the alerts raised since the snapshot, oldest alert first: a new alert's code once per
+     * occurrence, and an older alert's once per occurrence counted on it since.
+     */
     public List<String> alertCodesSince() {
-        return gateway.database().inTransaction(em ->
-                em.createQuery("select a.code from AlertEntity a where a.id > :id order by a.id", String.class)
-                        .setParameter("id", lastAlert).getResultList());
+        return occurrencesSince(AlertEntity::code, AlertEntity::code);
     }
 
-    /** The details of the alerts raised since the snapshot, oldest first (our side only, never sent). */
+    /** The details of the alerts raised since the snapshot, as {@link #alertCodesSince} (our side only, never sent). */
     public List<String> alertDetailsSince() {
-        return gateway.database().inTransaction(em ->
-                em.createQuery("select a.detail from AlertEntity a where a.id > :id order by a.id", String.class)
-                        .setParameter("id", lastAlert).getResultList());
+        return occurrencesSince(AlertEntity::detail, AlertEntity::lastDetail);
+    }
+
+    private List<String> occurrencesSince(java.util.function.Function<AlertEntity, String> first,
+                                          java.util.function.Function<AlertEntity, String> repeat) {
+        var since = new java.util.ArrayList<String>();
+        for (AlertEntity a : gateway.database().inTransaction(em ->
+                em.createQuery("select a from AlertEntity a order by a.id", AlertEntity.class).getResultList())) {
+            int before = a.id() > lastAlert ? 0 : occurrences.getOrDefault(a.id(), 0);
+            for (int n = before; n < a.occurrences(); n++) {
+                since.add(n == 0 ? first.apply(a) : repeat.apply(a));
+            }
+        }
+        return since;
     }
 
     /** The answer names no Java class, exception or stack frame. */

@@ -28,6 +28,7 @@ import org.coconnect.security.MessageCrypto;
 import org.coconnect.security.WsSecurityProperties;
 import org.coconnect.support.HandMadeEnvelope;
 import org.coconnect.support.HandMadeEnvelope.Signer;
+import org.coconnect.support.GatewaySnapshot;
 import org.coconnect.support.MutualTlsSoapClient;
 import org.coconnect.support.TestGateways;
 import org.junit.jupiter.api.AfterAll;
@@ -92,20 +93,20 @@ class LegacyCbcProfileIT {
 
     @Test
     void cbcRequestAtTheStandardEndpointIsRefusedEvenFromTheLegacyPartner() {
-        long alertsBefore = alertCount();
+        var alertsBefore = GatewaySnapshot.of(id);
         MutualTlsSoapClient.Response answer = post(id, "/send-co", cbcRequest().bytes());
         assertEquals(500, answer.status(), answer::text);
         assertEquals(ErrorCode.SECURITY_FAILURE.partnerText(), answer.faultString());
-        assertEquals(List.of(ErrorCode.ALGORITHM_NOT_ALLOWED.code()), alertCodesAfter(alertsBefore));
+        assertEquals(List.of(ErrorCode.ALGORITHM_NOT_ALLOWED.code()), alertsBefore.alertCodesSince());
     }
 
     @Test
     void rsaSha1SignatureAtTheLegacyEndpointIsRefused() {
-        long alertsBefore = alertCount();
+        var alertsBefore = GatewaySnapshot.of(id);
         byte[] request = cbcRequest().signatureAlgorithm(WSS4JConstants.RSA_SHA1).bytes();
         MutualTlsSoapClient.Response answer = post(id, "/legacy/send-co", request);
         assertEquals(500, answer.status(), answer::text);
-        assertEquals(List.of(ErrorCode.ALGORITHM_NOT_ALLOWED.code()), alertCodesAfter(alertsBefore));
+        assertEquals(List.of(ErrorCode.ALGORITHM_NOT_ALLOWED.code()), alertsBefore.alertCodesSince());
     }
 
     @Test
@@ -176,15 +177,4 @@ class LegacyCbcProfileIT {
         };
     }
 
-    private static long alertCount() {
-        Long max = id.database().inTransaction(em ->
-                em.createQuery("select max(a.id) from AlertEntity a", Long.class).getSingleResult());
-        return max == null ? 0 : max;
-    }
-
-    private static List<String> alertCodesAfter(long alertId) {
-        return id.database().inTransaction(em ->
-                em.createQuery("select a.code from AlertEntity a where a.id > :id order by a.id", String.class)
-                        .setParameter("id", alertId).getResultList());
-    }
 }

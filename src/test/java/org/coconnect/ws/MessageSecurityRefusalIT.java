@@ -43,6 +43,7 @@ import org.coconnect.security.KeyStores;
 import org.coconnect.security.MessageCrypto;
 import org.coconnect.support.HandMadeEnvelope;
 import org.coconnect.support.HandMadeEnvelope.Signer;
+import org.coconnect.support.GatewaySnapshot;
 import org.coconnect.support.MutualTlsSoapClient;
 import org.coconnect.support.TestGateways;
 import org.coconnect.ws.generated.messages.AcknowledgementMessageType;
@@ -263,7 +264,7 @@ class MessageSecurityRefusalIT {
     }
 
     private static void assertRefused(byte[] envelope, ErrorCode expected) {
-        long lastAlert = lastAlertId();
+        var before = GatewaySnapshot.of(id);
         long messages = storedMessages();
         long certificates = storedCertificates();
         MutualTlsSoapClient.Response answer = send(envelope);
@@ -272,7 +273,7 @@ class MessageSecurityRefusalIT {
         assertFalse(LEAK.matcher(answer.text()).find(), () -> "fault leaks internals: " + answer.text());
         assertEquals(messages, storedMessages(), "a refused request was stored");
         assertEquals(certificates, storedCertificates(), "a refused request changed CO state");
-        assertEquals(List.of(expected.code()), alertCodesAfter(lastAlert), "alert codes raised for this request");
+        assertEquals(List.of(expected.code()), before.alertCodesSince(), "alert codes raised for this request");
     }
 
     private static long storedMessages() {
@@ -281,18 +282,6 @@ class MessageSecurityRefusalIT {
 
     private static long storedCertificates() {
         return id.database().inTransaction(em -> (long) CertificateStore.all(em).size());
-    }
-
-    private static long lastAlertId() {
-        Long max = id.database().inTransaction(em ->
-                em.createQuery("select max(a.id) from AlertEntity a", Long.class).getSingleResult());
-        return max == null ? 0 : max;
-    }
-
-    private static List<String> alertCodesAfter(long alertId) {
-        return id.database().inTransaction(em ->
-                em.createQuery("select a.code from AlertEntity a where a.id > :id order by a.id", String.class)
-                        .setParameter("id", alertId).getResultList());
     }
 
     /** Decrypts and verifies ID's answer with KR's keys, checks ID signed it, and reads the acknowledgement. */

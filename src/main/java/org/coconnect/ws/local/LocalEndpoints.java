@@ -136,20 +136,21 @@ final class LocalEndpoints {
             json.put("partner", a.partnerId());
             json.put("messageId", a.messageId());
             json.put("detail", a.detail());
+            json.put("count", a.count());
+            json.put("lastSeenAt", a.lastSeenAt().toString());
             return json;
         }).toList()));
     }
 
-    /** POST /deliveries/{messageId}/resend: due now, with the same message ID. */
+    /** POST /deliveries/{messageId}/resend: due now, with the same message ID, where the message's state allows it. */
     LocalResponse resend(String messageId) {
-        if (operations.outbox().resend(messageId)) {
-            return LocalResponse.of(202, Map.of("messageId", messageId));
+        try {
+            operations.outbox().resend(messageId);
+        } catch (RejectionException e) {
+            Problem problem = e.problems().get(0);
+            throw new LocalApiException(problem.code() == ErrorCode.UNKNOWN_MESSAGE ? 404 : 409, problem.code(), problem.text());
         }
-        if (operations.outbox().delivery(messageId).isEmpty()) {
-            throw new LocalApiException(404, ErrorCode.UNKNOWN_MESSAGE, "No message " + messageId + " is in the outbox.");
-        }
-        throw new LocalApiException(409, ErrorCode.ALREADY_DELIVERED,
-                "Message " + messageId + " has been delivered; there is nothing to resend.");
+        return LocalResponse.of(202, Map.of("messageId", messageId));
     }
 
     /** The verification inquiry endpoints, on the same use cases. */

@@ -182,6 +182,51 @@ class LocalInterfaceRefusalIT {
     }
 
     @Test
+    void aResendOfAnUnknownMessageIsRefused404() {
+        var reply = krHttp.postJson("/deliveries/" + java.util.UUID.randomUUID() + "/resend", "");
+
+        assertEquals(404, reply.status(), reply.body());
+        assertEquals(List.of("CC-7004"), reply.codes());
+    }
+
+    /** Sets an outbox row as it may be found in a database the gateway ran on before (see the operations guide). */
+    private static String settledAs(String number, String status, String payload) {
+        var issued = krHttp.postXml("/certificates", LocalInterfaceIT.certificateXml(number));
+        String messageId = (String) issued.json().get("messageId");
+        kr.deliverDue();
+        kr.database().inTransaction(em -> em.createNativeQuery("update outbox set status = ?, payload = coalesce(?, payload)"
+                + " where message_id = ?").setParameter(1, status).setParameter(2, payload).setParameter(3, messageId)
+                .executeUpdate());
+        return messageId;
+    }
+
+    @Test
+    void aResendOfARejectedMessageWhoseContentWasErasedIsRefused409() {
+        String messageId = settledAs("KR-ERASED", "REJECTED", "");     // what retention did before it kept them
+        String before = krState();
+
+        var reply = krHttp.postJson("/deliveries/" + messageId + "/resend", "");
+
+        assertEquals(409, reply.status(), reply.body());
+        assertEquals(List.of("CC-7012"), reply.codes());
+        assertEquals(before, krState(), "a refused resend changes nothing");
+    }
+
+    @Test
+    void aResendOfAFailedSendCoWhoseCoIsNoLongerAwaitingDeliveryIsRefused409() {
+        String messageId = settledAs("KR-MOVED-ON", "FAILED", null);    // its CO is ACKNOWLEDGED
+        String before = krState();
+
+        var reply = krHttp.postJson("/deliveries/" + messageId + "/resend", "");
+
+        assertEquals(409, reply.status(), reply.body());
+        assertEquals(List.of("CC-7011"), reply.codes());
+        assertTrue(reply.body().contains("ACKNOWLEDGED"), reply.body());
+        assertEquals(before, krState(), "a refused resend changes nothing");
+        assertEquals("FAILED", kr.outbox().byMessageId(messageId).orElseThrow().status().name());
+    }
+
+    @Test
     void anUnknownPathIsRefused404AndAWrongMethod405() {
         var unknown = krHttp.get("/certificate");
         var wrongMethod = krHttp.get("/claims");
