@@ -196,7 +196,7 @@ class DeclarationsIT {
                         start.await();
                         MessageHeader header = header();
                         return kr.client(TestGateways.ID_ID).send(Operation.SEND_APPROVED_EXPORTERS,
-                                RequestBuilder.approvedExporters(header, list), header.messageId());
+                                RequestBuilder.request(Operation.SEND_APPROVED_EXPORTERS, header, list), header.messageId());
                     }));
                 }
                 start.countDown();

@@ -114,13 +114,13 @@ class VerificationInquiryIT {
     static Acknowledgement idSends(VerificationInquiry inquiry, UUID messageId) throws Exception {
         var client = id.client(TestGateways.KR_ID);
         return client.send(Operation.SEND_VERIFICATION_INQUIRY,
-                RequestBuilder.inquiry(client.newHeader(messageId, null), inquiry), messageId);
+                RequestBuilder.request(Operation.SEND_VERIFICATION_INQUIRY, client.newHeader(messageId, null), inquiry), messageId);
     }
 
     /** KR sends an answer of its own making straight to ID. */
     static Acknowledgement krSends(InquiryAnswer answer, UUID messageId) throws Exception {
         var client = kr.client(TestGateways.ID_ID);
-        return client.send(Operation.SEND_INQUIRY_ANSWER, RequestBuilder.inquiryAnswer(client.newHeader(messageId, null),
+        return client.send(Operation.SEND_INQUIRY_ANSWER, RequestBuilder.request(Operation.SEND_INQUIRY_ANSWER, client.newHeader(messageId, null),
                 answer), messageId);
     }
 
