@@ -38,12 +38,12 @@ class RetentionIT {
             id.close();                                              // so KR's next CO stays pending
             var read = CertificateReader.read(OutboundPayloadWriter.text(
                     SampleCertificate.create("KR-RET-2", 1, "KR", "ID", 1, start.minusSeconds(60))));
-            kr.issueCertificate().issue(read.certificate(), read.xml());
+            kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
             kr.deliverDue();
 
             try (Gateway idAgain = Gateway.start(configs.get(1), idClock)) {
                 idClock.advance(Duration.ofDays(181));
-                var first = idAgain.retention().run();
+                var first = idAgain.useCases().retention().run();
                 assertEquals(1, first.payloads());
                 assertEquals(0, first.envelopes());
                 MessageEntity m = StoredRows.messages(idAgain).get(0);
@@ -53,11 +53,11 @@ class RetentionIT {
                 assertEquals("ACCEPTED", m.ackStatus(), "so does the metadata");
 
                 idClock.advance(Duration.ofDays(3650));
-                assertEquals(1, idAgain.retention().run().envelopes());
+                assertEquals(1, idAgain.useCases().retention().run().envelopes());
                 assertNull(StoredRows.messages(idAgain).get(0).rawEnvelope());
             }
             krClock.advance(Duration.ofDays(400));
-            kr.retention().run();
+            kr.useCases().retention().run();
             OutboxEntity pending = kr.outbox().undelivered().get(0);
             assertEquals(OutboxEntity.Status.PENDING, pending.status());
             assertEquals(true, pending.payload().contains("KR-RET-2"), "a message still due keeps its content");

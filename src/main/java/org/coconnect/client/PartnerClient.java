@@ -48,7 +48,7 @@ import org.coconnect.ws.generated.messages.AcknowledgementMessageType;
 import org.w3c.dom.Element;
 
 /**
- * Sends the four messages to one partner over mutual TLS, signed and encrypted for that partner, and
+ * Sends every message to one partner over mutual TLS, signed and encrypted for that partner, and
  * returns the partner's acknowledgement once its signature is verified and its signer checked.
  * Thread-safe.
  */
