@@ -1,26 +1,33 @@
 package org.coconnect;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.Optional;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.wss4j.common.crypto.Crypto;
 import org.coconnect.audit.AuditLog;
 import org.coconnect.client.DeliveryWorker;
 import org.coconnect.client.PartnerClient;
+import org.coconnect.client.PartnerClients;
 import org.coconnect.config.GatewayConfig;
+import org.coconnect.error.ErrorCode;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.exchange.ClaimPreference;
 import org.coconnect.exchange.DecideTreatment;
 import org.coconnect.exchange.EraseExpiredContent;
+import org.coconnect.exchange.ExporterRegistry;
 import org.coconnect.exchange.IssueCertificate;
+import org.coconnect.exchange.IssueDeclaration;
 import org.coconnect.exchange.Outbox;
 import org.coconnect.exchange.Outgoing;
 import org.coconnect.exchange.QueryCertificates;
+import org.coconnect.exchange.QueryDeclarations;
 import org.coconnect.exchange.ReceiveMessage;
 import org.coconnect.exchange.RequestCancellation;
 import org.coconnect.exchange.VerificationInquiries;
+import org.coconnect.exchange.VerifyAtPartner;
+import org.coconnect.exchange.VerifyCertificate;
 import org.coconnect.monitoring.GatewayMetrics;
 import org.coconnect.monitoring.Health;
 import org.coconnect.monitoring.HealthCheck;
@@ -29,7 +36,6 @@ import org.coconnect.monitoring.Watchdog;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.Database;
-import org.coconnect.error.ErrorCode;
 import org.coconnect.security.CertificateChecks;
 import org.coconnect.security.CertificateFactoryBc;
 import org.coconnect.security.CredentialFiles;
@@ -37,20 +43,24 @@ import org.coconnect.security.Crls;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.MessageCrypto;
-import org.coconnect.exchange.VerifyCertificate;
 import org.coconnect.ws.GatewayServer;
 import org.coconnect.ws.LookupRateLimiter;
-import org.coconnect.ws.portal.VerificationPortal;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.local.LocalOperations;
 import org.coconnect.ws.local.LocalApiServer;
+import org.coconnect.ws.portal.VerificationPortal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One running gateway: all its parts, wired together here and nowhere else. */
+/**
+ * One running gateway: the composition root. Every part is built and wired here, once, and nowhere else;
+ * the parts do the work. Tests and commands reach the use cases through {@link #useCases()}.
+ */
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Duration AUDIT_CHAIN_EVERY = Duration.ofSeconds(1);
+    private static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
     static {
         // CXF's WS-Security decryption asks javax.xml.stream for a new XMLInputFactory for every encrypted
@@ -59,29 +69,24 @@ public final class Gateway implements AutoCloseable {
     }
 
     private final GatewayConfig config;
+    private final Clock clock;
     private final GatewayKeys keys;
     private final Crypto crypto;
-    private final PartnerDirectory partners;
     private final Database database;
-    private final Bus bus;
-    private final Clock clock;
-    private final Map<String, PartnerClient> clients = new ConcurrentHashMap<>();
-    private final Map<String, CredentialFiles.Login> outboundLogins;
-    private final Alerts alerts;
     private final AuditLog audit;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ScheduledExecutorService background =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "coconnect-audit-chainer");
-                t.setDaemon(true);
-                return t;
-            });
+    private final Alerts alerts;
+    private final PartnerDirectory partners;
+    private final Bus bus;
+    private final GatewayMetrics metrics;
     private final Outgoing outgoing;
     private final Outbox outbox;
+    private final PartnerClients clients;
     private final DeliveryWorker delivery;
-    private final GatewayMetrics metrics;
     private final Watchdog watchdog;
     private final HealthCheck healthCheck;
+    private final UseCases useCases;
+    private final PeriodicJobs jobs = new PeriodicJobs();
+    private boolean closed;
     private GatewayServer server;
     private LocalApiServer local;
     private VerificationPortal portal;
@@ -95,21 +100,30 @@ public final class Gateway implements AutoCloseable {
         this.audit = new AuditLog(database, clock);
         this.alerts = new Alerts(database, clock, audit);
         this.partners = new PartnerDirectory(config.partners(), keys.partners(), acceptance(keys, config, alerts, clock));
-        this.outboundLogins = CredentialFiles.readOutbound(config.keystores().outboundCredentials());
         this.bus = BusFactory.newInstance().createBus();
         this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
         var d = config.delivery();
         this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
         this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), audit, metrics);
+        this.clients = new PartnerClients(bus, config, keys, crypto, partners,
+                CredentialFiles.readOutbound(config.keystores().outboundCredentials()), clock);
         // A node claims no more messages than it can attempt at once: a claim left waiting in a local
         // queue could outlive its lease and be taken over by another node while this one still sends it.
-        this.delivery = new DeliveryWorker(outbox, this::client, config.selfId() + "@" + ProcessHandle.current().pid(),
+        this.delivery = new DeliveryWorker(outbox, clients::client, config.selfId() + "@" + ProcessHandle.current().pid(),
                 d.parallelism(), d.parallelism());
         // Every configured certificate is watched, also those refused at start-up: an expired one must keep alerting.
         var certificates = WatchedCertificate.of(keys, new PartnerDirectory(config.partners(), keys.partners()));
         var m = config.monitoring();
         this.watchdog = new Watchdog(database, alerts, clock, m, certificates);
         this.healthCheck = new HealthCheck(database.dataSource(), outbox::backlog, clock, m.stuckAfter(), certificates);
+        this.useCases = new UseCases(new IssueCertificate(database, config.self(), partners, outgoing, clock),
+                new RequestCancellation(database, partners, outgoing, clock), new ClaimPreference(database, clock),
+                new DecideTreatment(database, partners, outgoing, clock), new QueryCertificates(database),
+                new ExporterRegistry(database, config.self(), partners, outgoing, clock),
+                new IssueDeclaration(database, config.self(), partners, outgoing, clock), new QueryDeclarations(database),
+                new VerificationInquiries(database, partners, outgoing, clock),
+                new VerifyCertificate(database, config.self().countryCode(), audit), new VerifyAtPartner(partners, clients),
+                new EraseExpiredContent(database, config.retention(), audit, clock));
     }
 
     /** Partner certificates are checked once at start-up; each one refused is logged and raises an alert. */
@@ -136,26 +150,14 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config, Clock clock) {
         var gateway = new Gateway(config, clock);
         try {
-            var receive = new ReceiveMessage(gateway.database, config.self(), clock, config.allowedClockSkew(),
-                    gateway.alerts, gateway.outgoing, gateway.audit, gateway.metrics);
-            var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
-            gateway.server = GatewayServer.start(gateway.bus, config, gateway.keys, gateway.crypto, gateway.partners,
-                    credentials, receive, gateway.alerts, gateway.metrics, clock);
-            gateway.startVerification();
-            gateway.background.scheduleWithFixedDelay(gateway::chainAuditQuietly, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
-            gateway.background.scheduleWithFixedDelay(gateway::eraseExpiredQuietly, 1, 60 * 60,
-                    java.util.concurrent.TimeUnit.SECONDS);
-            gateway.watchdog.start();
+            gateway.listen();
+            gateway.jobs.every("Watchdog", Duration.ZERO, config.monitoring().watchdogInterval(),
+                    gateway.watchdog::runOnce);
+            gateway.jobs.every("Audit chaining", AUDIT_CHAIN_EVERY, AUDIT_CHAIN_EVERY, gateway.audit::chain);
+            gateway.jobs.every("Retention", AUDIT_CHAIN_EVERY, RETENTION_EVERY,
+                    () -> LOG.info("Retention pass: {}", gateway.useCases.retention().run()));
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
-            if (config.localApi().enabled()) {
-                gateway.local = LocalApiServer.start(gateway.bus, config.localApi(), new LocalOperations(gateway.issueCertificate(),
-                        gateway.requestCancellation(), gateway.claimPreference(), gateway.decideTreatment(),
-                        gateway.queryCertificates(), gateway.outbox, gateway::health, gateway::metricsText,
-                        gateway.alerts, gateway::verifyAtPartner, new LocalOperations.DeclarationOperations(gateway.exporterRegistry(),
-                                gateway.issueDeclaration(), gateway.queryDeclarations()),
-                        gateway.verificationInquiries()));
-            }
             return gateway;
         } catch (RuntimeException e) {
             gateway.close();
@@ -163,119 +165,50 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** Annex III: the verify-co operation for partners and, when configured, the officers' portal. */
-    private void startVerification() {
+    /** Partners' endpoints, the verify-co lookup, the officers' portal and our own systems' local interface. */
+    private void listen() {
+        var receive = new ReceiveMessage(database, config.self(), clock, config.allowedClockSkew(), alerts, outgoing,
+                audit, metrics);
+        var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
+        server = GatewayServer.start(bus, config, keys, crypto, partners, credentials, receive, alerts, metrics, clock);
         var limiter = new LookupRateLimiter(config.verification(), clock);
-        server.publishVerification(bus, verifyCertificate(), limiter);
+        server.publishVerification(bus, useCases.verifyCertificate(), limiter);
         if (config.verification().portalEnabled()) {
-            portal = VerificationPortal.start(config.verification(), keys, config.selfId(), verifyCertificate(), limiter);
+            portal = VerificationPortal.start(config.verification(), keys, config.selfId(), useCases.verifyCertificate(),
+                    limiter);
         }
-    }
-
-    public VerifyCertificate verifyCertificate() {
-        return new VerifyCertificate(database, config.self().countryCode(), audit);
-    }
-
-    /** The officers' page URL, or empty when verification.portal.port is 0. */
-    public java.util.Optional<String> verificationPortalUrl() {
-        return java.util.Optional.ofNullable(portal).map(VerificationPortal::url);
-    }
-
-    /** Asks the gateway of the CO's issuing country (Annex III, A.53) through its verify-co operation. */
-    public java.util.Optional<org.coconnect.domain.CertificateVerification> verifyAtPartner(String issuingCountry,
-            String number, String referenceCode) {
-        Partner partner = partners.all().stream()
-                .filter(p -> p.administration().countryCode().equals(issuingCountry)).findFirst()
-                .orElseThrow(() -> new org.coconnect.exchange.RejectionException(org.coconnect.domain.Problem.error(
-                        ErrorCode.NO_PARTNER_FOR_COUNTRY, "No partner is configured for issuing country "
-                                + issuingCountry + ".", "$.issuingCountry")));
-        try {
-            return client(partner.id()).verify(issuingCountry, number, referenceCode);
-        } catch (org.coconnect.client.DeliveryException e) {
-            LOG.warn("verify-co at {} failed: {}", partner.id(), e.getMessage());
-            throw new org.coconnect.ws.local.PartnerLookup.Failed(e.getMessage());
+        if (config.localApi().enabled()) {
+            local = LocalApiServer.start(bus, config.localApi(), new LocalOperations(useCases.issueCertificate(),
+                    useCases.requestCancellation(), useCases.claimPreference(), useCases.decideTreatment(),
+                    useCases.queryCertificates(), outbox, this::health, this::metricsText, alerts,
+                    useCases.verifyAtPartner()::verify, new LocalOperations.DeclarationOperations(
+                            useCases.exporterRegistry(), useCases.issueDeclaration(), useCases.queryDeclarations()),
+                    useCases.verificationInquiries()));
         }
     }
 
     /** Starts polling the outbox in the background (the first pass is immediate). */
     public Gateway startDelivery() {
-        delivery.start(config.delivery().pollInterval());
+        jobs.every("Delivery", Duration.ZERO, config.delivery().pollInterval(), delivery::deliverAllDue);
         return this;
+    }
+
+    public UseCases useCases() {
+        return useCases;
+    }
+
+    /** The officers' page URL, or empty when verification.portal.port is 0. */
+    public Optional<String> verificationPortalUrl() {
+        return Optional.ofNullable(portal).map(VerificationPortal::url);
     }
 
     /** The client for one partner, created on first use and then shared. */
     public PartnerClient client(String partnerId) {
-        return clients.computeIfAbsent(partnerId, id -> new PartnerClient(bus, config, keys, crypto,
-                partners.byId(id).orElseThrow(() -> new IllegalArgumentException("no partner " + id)),
-                outboundLogins.get(id), clock));
-    }
-
-    public IssueCertificate issueCertificate() {
-        return new IssueCertificate(database, config.self(), partners, outgoing, clock);
-    }
-
-    public RequestCancellation requestCancellation() {
-        return new RequestCancellation(database, partners, outgoing, clock);
-    }
-
-    public ClaimPreference claimPreference() {
-        return new ClaimPreference(database, clock);
-    }
-
-    public DecideTreatment decideTreatment() {
-        return new DecideTreatment(database, partners, outgoing, clock);
-    }
-
-    public org.coconnect.exchange.ExporterRegistry exporterRegistry() {
-        return new org.coconnect.exchange.ExporterRegistry(database, config.self(), partners, outgoing, clock);
-    }
-
-    public org.coconnect.exchange.IssueDeclaration issueDeclaration() {
-        return new org.coconnect.exchange.IssueDeclaration(database, config.self(), partners, outgoing, clock);
-    }
-
-    public org.coconnect.exchange.QueryDeclarations queryDeclarations() {
-        return new org.coconnect.exchange.QueryDeclarations(database);
-    }
-
-    /** Verification inquiries between officials: ask, answer, list, read. */
-    public VerificationInquiries verificationInquiries() {
-        return new VerificationInquiries(database, partners, outgoing, clock);
-    }
-
-    public QueryCertificates queryCertificates() {
-        return new QueryCertificates(database);
-    }
-
-    /** One CO version held on one side ("EXPORT" or "IMPORT"). */
-    public java.util.Optional<org.coconnect.persistence.CertificateEntity> certificates(String side,
-            org.coconnect.domain.CertificateReference ref) {
-        return queryCertificates().find(side, ref);
+        return clients.client(partnerId);
     }
 
     public AuditLog audit() {
         return audit;
-    }
-
-    private void eraseExpiredQuietly() {
-        try {
-            var erased = retention().run();
-            LOG.info("Retention pass: {}", erased);
-        } catch (RuntimeException e) {
-            LOG.error("Retention pass failed; the next pass retries", e);
-        }
-    }
-
-    private void chainAuditQuietly() {
-        try {
-            audit.chain();
-        } catch (RuntimeException e) {
-            LOG.error("Audit chaining failed; the next pass retries", e);
-        }
-    }
-
-    public EraseExpiredContent retention() {
-        return new EraseExpiredContent(database, config.retention(), audit, clock);
     }
 
     public Outbox outbox() {
@@ -315,10 +248,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (closed.getAndSet(true)) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
+        closed = true;
         // Our own systems first: nothing new is accepted while the rest shuts down.
         if (local != null) {
             local.close();
@@ -326,14 +260,7 @@ public final class Gateway implements AutoCloseable {
         if (portal != null) {
             portal.close();
         }
-        watchdog.close();
-        background.shutdownNow();
-        try {
-            // A chaining pass in flight finishes before the database closes under it.
-            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        jobs.close();
         delivery.close();
         if (server != null) {
             server.close();

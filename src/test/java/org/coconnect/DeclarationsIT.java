@@ -56,7 +56,7 @@ class DeclarationsIT {
             assertEquals(1, kr.deliverDue());
 
             assertEquals(List.of(OutboxEntity.Status.DELIVERED, OutboxEntity.Status.DELIVERED), outboxStatuses(kr));
-            List<QueryDeclarations.DeclarationView> found = id.queryDeclarations().find("DO-OK-1");
+            List<QueryDeclarations.DeclarationView> found = id.useCases().queryDeclarations().find("DO-OK-1");
             assertEquals(1, found.size());
             var view = found.get(0);
             assertEquals("IMPORT", view.side());
@@ -88,7 +88,7 @@ class DeclarationsIT {
         var configs = TestGateways.configs(dir);
         try (Gateway kr = TestGateways.start(configs.get(0)); Gateway id = TestGateways.start(configs.get(1))) {
             authorise(kr, "KR-AE-0007", "AUTH-7", TODAY.minusDays(30));
-            kr.exporterRegistry().revoke("KR-AE-0007", TODAY.minusDays(5), "Failed an origin verification.");
+            kr.useCases().exporterRegistry().revoke("KR-AE-0007", TODAY.minusDays(5), "Failed an origin verification.");
             assertEquals(2, kr.deliverDue(), "authorisation and revocation each pushed the list");
 
             Acknowledgement after = push(kr, SampleDeclaration.create("DO-REV-1", "KR-AE-0007", "AUTH-7", TODAY.minusDays(5)));
@@ -97,7 +97,7 @@ class DeclarationsIT {
 
             Acknowledgement before = push(kr, SampleDeclaration.create("DO-REV-2", "KR-AE-0007", "AUTH-7", TODAY.minusDays(6)));
             assertEquals(AcknowledgementStatus.ACCEPTED, before.status(), before.problems()::toString);
-            assertEquals("APPROVED", id.queryDeclarations().find("DO-REV-2").get(0).checkResult());
+            assertEquals("APPROVED", id.useCases().queryDeclarations().find("DO-REV-2").get(0).checkResult());
         }
     }
 
@@ -172,7 +172,7 @@ class DeclarationsIT {
                 clock.advance(Duration.ofHours(20));
                 assertEquals(0, kr.deliverDue(), "nothing is sent again once delivered");
                 assertEquals(1, declarations(id).size());
-                assertEquals("APPROVED", id.queryDeclarations().find("DO-RETRY-1").get(0).checkResult());
+                assertEquals("APPROVED", id.useCases().queryDeclarations().find("DO-RETRY-1").get(0).checkResult());
             }
             assertEquals(OutboxEntity.Status.DELIVERED, outboxStatuses(kr).get(1));
         }
@@ -196,7 +196,7 @@ class DeclarationsIT {
                         start.await();
                         MessageHeader header = header();
                         return kr.client(TestGateways.ID_ID).send(Operation.SEND_APPROVED_EXPORTERS,
-                                RequestBuilder.approvedExporters(header, list), header.messageId());
+                                RequestBuilder.request(Operation.SEND_APPROVED_EXPORTERS, header, list), header.messageId());
                     }));
                 }
                 start.countDown();
@@ -215,7 +215,7 @@ class DeclarationsIT {
     void theExportingSideRefusesToIssueADoForAnExporterThatIsNotAuthorised() {
         var configs = TestGateways.configs(dir);
         try (Gateway kr = TestGateways.start(configs.get(0))) {
-            kr.exporterRegistry().register("KR-AE-0003", "Applied Only Co.");
+            kr.useCases().exporterRegistry().register("KR-AE-0003", "Applied Only Co.");
             var refused = org.junit.jupiter.api.Assertions.assertThrows(RejectionException.class,
                     () -> issue(kr, "DO-APPLIED-1", "KR-AE-0003", "AUTH-3", TODAY));
             assertEquals("CC-5101", refused.problems().get(0).code().code());
@@ -225,14 +225,14 @@ class DeclarationsIT {
     }
 
     private static void authorise(Gateway kr, String exporterId, String code, LocalDate from) {
-        kr.exporterRegistry().register(exporterId, "Exporter " + exporterId);
-        kr.exporterRegistry().authorise(exporterId, code, from);
+        kr.useCases().exporterRegistry().register(exporterId, "Exporter " + exporterId);
+        kr.useCases().exporterRegistry().authorise(exporterId, code, from);
     }
 
     private static org.coconnect.exchange.IssueDeclaration.Issued issue(Gateway kr, String number, String exporterId,
                                                                          String code, LocalDate date) {
         var read = DeclarationReader.read(SampleDeclaration.create(number, exporterId, code, date));
-        return kr.issueDeclaration().issue(read.declaration(), read.xml());
+        return kr.useCases().issueDeclaration().issue(read.declaration(), read.xml());
     }
 
     /** Sends a DO straight from KR's client, past KR's own register, as a partner's gateway might. */

@@ -29,7 +29,7 @@ class DeliveryRetryIT {
     private static void issue(Gateway kr, String number) {
         var read = CertificateReader.read(OutboundPayloadWriter.text(
                 SampleCertificate.create(number, 1, "KR", "ID", 1, Instant.now().minusSeconds(30))));
-        kr.issueCertificate().issue(read.certificate(), read.xml());
+        kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
     }
 
     private static OutboxEntity only(Gateway kr) {
@@ -121,7 +121,7 @@ class DeliveryRetryIT {
         try (Gateway kr = Gateway.start(configs.get(0), clock); Gateway id = TestGateways.start(configs.get(1))) {
             var read = CertificateReader.read(OutboundPayloadWriter.text(
                     SampleCertificate.create("KR-REJ-1", 1, "KR", "ID", 1, tomorrow)));
-            kr.issueCertificate().issue(read.certificate(), read.xml());
+            kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
             assertEquals(1, kr.deliverDue());
             clock.advance(Duration.ofHours(20));
             assertEquals(0, kr.deliverDue(), "a REJECTED message is never retried");

@@ -65,7 +65,7 @@ class HealthIT {
         try (Gateway kr = Gateway.start(TestGateways.configs(dir).get(0), clock)) {   // ID is down
             var read = CertificateReader.read(OutboundPayloadWriter.text(
                     SampleCertificate.create("KR-HEALTH-1", 1, "KR", "ID", 1, start.minusSeconds(30))));
-            kr.issueCertificate().issue(read.certificate(), read.xml());
+            kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
             clock.set(start.plus(Duration.ofHours(3)));
             Health health = kr.health();
 

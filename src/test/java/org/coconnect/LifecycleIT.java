@@ -57,7 +57,7 @@ class LifecycleIT {
         String xml = OutboundPayloadWriter.text(SampleCertificate.create(number, version, "KR", "ID", 2,
                 Instant.now().minusSeconds(30)));
         var read = CertificateReader.read(xml);
-        var issued = kr.issueCertificate().issue(read.certificate(), read.xml());
+        var issued = kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
         kr.deliverDue();
         return issued.certificate();
     }
@@ -74,8 +74,8 @@ class LifecycleIT {
         assertEquals("ACKNOWLEDGED", row(kr, "EXPORT", "KR-LIFE-1", 1).state());
         assertEquals("RECEIVED", row(id, "IMPORT", "KR-LIFE-1", 1).state());
 
-        id.claimPreference().claim("KR", "KR-LIFE-1", "ID-DECL-001");
-        id.decideTreatment().decide(ref, OriginTreatmentFeedback.Decision.GRANTED, null);
+        id.useCases().claimPreference().claim("KR", "KR-LIFE-1", "ID-DECL-001");
+        id.useCases().decideTreatment().decide(ref, OriginTreatmentFeedback.Decision.GRANTED, null);
         id.deliverDue();
 
         assertEquals("TREATMENT_GRANTED", row(id, "IMPORT", "KR-LIFE-1", 1).state());
@@ -87,7 +87,7 @@ class LifecycleIT {
     @Test
     void anUnusedCoIsCancelledOnRequestAndTheAmendedVersionReplacesIt() {
         var v1 = issue("KR-AMEND-2", 1);
-        kr.requestCancellation().request(v1, "Invoice number corrected");
+        kr.useCases().requestCancellation().request(v1, "Invoice number corrected");
         kr.deliverDue();                 // notification to ID, which accepts at once and queues the status
         assertEquals("CANCELLED", row(id, "IMPORT", "KR-AMEND-2", 1).state());
         id.deliverDue();                 // the status back to KR
@@ -102,8 +102,8 @@ class LifecycleIT {
     @Test
     void aCancellationOfAClaimedCoIsDeclinedWithTheDeclarationAndTheCoStaysValid() {
         var ref = issue("KR-DECLINE-1", 1);
-        id.claimPreference().claim("KR", "KR-DECLINE-1", "ID-DECL-777");
-        kr.requestCancellation().request(ref, "Exporter wants to change the consignee");
+        id.useCases().claimPreference().claim("KR", "KR-DECLINE-1", "ID-DECL-777");
+        kr.useCases().requestCancellation().request(ref, "Exporter wants to change the consignee");
         kr.deliverDue();
         id.deliverDue();
 
@@ -116,7 +116,7 @@ class LifecycleIT {
 
     @Test
     void aClaimBeforeTheCoArrivesIsMatchedOnArrival() {
-        var pending = id.claimPreference().claim("KR", "KR-EARLY-1", "ID-DECL-900");
+        var pending = id.useCases().claimPreference().claim("KR", "KR-EARLY-1", "ID-DECL-900");
         assertTrue(pending.isEmpty(), "kept pending");
         issue("KR-EARLY-1", 1);
 
@@ -130,7 +130,7 @@ class LifecycleIT {
         issue("KR-EARLY-V2", 1);
         String xml = OutboundPayloadWriter.text(SampleCertificate.create("KR-EARLY-V2", 2, "KR", "ID", 1, Instant.now()));
         var read = CertificateReader.read(xml);
-        var e = assertThrows(RejectionException.class, () -> kr.issueCertificate().issue(read.certificate(), read.xml()));
+        var e = assertThrows(RejectionException.class, () -> kr.useCases().issueCertificate().issue(read.certificate(), read.xml()));
         assertEquals(ErrorCode.VERSION_NOT_NEXT, e.problems().get(0).code());
         assertTrue(StoredRows.certificates(kr).stream().noneMatch(c -> c.number().equals("KR-EARLY-V2") && c.version() == 2));
     }
@@ -139,7 +139,7 @@ class LifecycleIT {
     void feedbackOnATreatmentNotYetClaimedIsRefused() {
         var ref = issue("KR-NOCLAIM-1", 1);
         var e = assertThrows(RejectionException.class,
-                () -> id.decideTreatment().decide(ref, OriginTreatmentFeedback.Decision.REJECTED, "Origin criterion not met"));
+                () -> id.useCases().decideTreatment().decide(ref, OriginTreatmentFeedback.Decision.REJECTED, "Origin criterion not met"));
         assertEquals(ErrorCode.INVALID_TRANSITION, e.problems().get(0).code());
     }
 }

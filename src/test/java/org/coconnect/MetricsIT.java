@@ -52,7 +52,7 @@ class MetricsIT {
     private static void issue(String number) {
         var read = CertificateReader.read(OutboundPayloadWriter.text(
                 SampleCertificate.create(number, 1, "KR", "ID", 1, Instant.now().minusSeconds(30))));
-        kr.issueCertificate().issue(read.certificate(), read.xml());
+        kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
     }
 
     /** The value of one series in a scrape; fails naming the series when it is absent. */

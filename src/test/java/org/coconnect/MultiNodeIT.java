@@ -189,7 +189,7 @@ class MultiNodeIT {
                 String number = "KR-MULTI-" + i;
                 var read = CertificateReader.read(OutboundPayloadWriter.text(
                         SampleCertificate.create(number, 1, "KR", "ID", 1, issuedAt)));
-                issuer.issueCertificate().issue(read.certificate(), read.xml());
+                issuer.useCases().issueCertificate().issue(read.certificate(), read.xml());
                 numbers.add(number);
             }
         }

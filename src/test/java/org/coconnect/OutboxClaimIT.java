@@ -64,7 +64,7 @@ class OutboxClaimIT {
         for (int i = 0; i < count; i++) {
             var read = CertificateReader.read(OutboundPayloadWriter.text(SampleCertificate.create(
                     "KR-CLAIM-" + i, 1, "KR", "ID", 1, clock.instant().minusSeconds(30))));
-            kr.issueCertificate().issue(read.certificate(), read.xml());
+            kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
         }
     }
 

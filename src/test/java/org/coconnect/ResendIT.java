@@ -38,7 +38,7 @@ class ResendIT {
     private static IssueCertificate.Issued issue(Gateway kr, String number, Instant issuedAt) {
         var read = CertificateReader.read(OutboundPayloadWriter.text(
                 SampleCertificate.create(number, 1, "KR", "ID", 1, issuedAt)));
-        return kr.issueCertificate().issue(read.certificate(), read.xml());
+        return kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
     }
 
     private static OutboxEntity row(Gateway kr, IssueCertificate.Issued issued) {
@@ -77,7 +77,7 @@ class ResendIT {
             assertEquals("DELIVERY_FAILED", coState(kr));
 
             clock.advance(Duration.ofDays(400));
-            kr.retention().run();
+            kr.useCases().retention().run();
             kr.outbox().resend(issued.messageId().toString());
             assertEquals("SENT", coState(kr), "a resend starts the CO's delivery again");
             try (Gateway id = TestGateways.start(configs.get(1))) {
@@ -107,7 +107,7 @@ class ResendIT {
             assertEquals("DELIVERY_REJECTED", coState(kr));
 
             krClock.advance(Duration.ofDays(400));
-            kr.retention().run();
+            kr.useCases().retention().run();
             assertTrue(row(kr, issued).payload().contains("KR-RESEND-REJ"), "a rejected message keeps its content");
             idClock.advance(Duration.ofDays(2));                  // the cause, ID's view of time, is fixed
             kr.outbox().resend(issued.messageId().toString());

@@ -44,16 +44,16 @@ class RetentionIT {
             id.close();                                              // so KR's next CO stays pending
             var read = CertificateReader.read(OutboundPayloadWriter.text(
                     SampleCertificate.create("KR-RET-2", 1, "KR", "ID", 1, start.minusSeconds(60))));
-            kr.issueCertificate().issue(read.certificate(), read.xml());
+            kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
             kr.deliverDue();
 
             try (Gateway idAgain = Gateway.start(configs.get(1), idClock)) {
                 // Decided: nothing is still to happen to the CO, so its content may go.
-                idAgain.claimPreference().claim("KR", "KR-RET-1", "ID-DECL-RET-1");
-                idAgain.decideTreatment().decide(new CertificateReference("KR", "KR-RET-1", 1),
+                idAgain.useCases().claimPreference().claim("KR", "KR-RET-1", "ID-DECL-RET-1");
+                idAgain.useCases().decideTreatment().decide(new CertificateReference("KR", "KR-RET-1", 1),
                         OriginTreatmentFeedback.Decision.GRANTED, null);
                 idClock.advance(Duration.ofDays(181));
-                var first = idAgain.retention().run();
+                var first = idAgain.useCases().retention().run();
                 assertEquals(1, first.payloads());
                 assertEquals(0, first.envelopes());
                 MessageEntity m = StoredRows.messages(idAgain).get(0);
@@ -63,11 +63,11 @@ class RetentionIT {
                 assertEquals("ACCEPTED", m.ackStatus(), "so does the metadata");
 
                 idClock.advance(Duration.ofDays(3650));
-                assertEquals(1, idAgain.retention().run().envelopes());
+                assertEquals(1, idAgain.useCases().retention().run().envelopes());
                 assertNull(StoredRows.messages(idAgain).get(0).rawEnvelope());
             }
             krClock.advance(Duration.ofDays(400));
-            kr.retention().run();
+            kr.useCases().retention().run();
             OutboxEntity pending = kr.outbox().undelivered().get(0);
             assertEquals(OutboxEntity.Status.PENDING, pending.status());
             assertEquals(true, pending.payload().contains("KR-RET-2"), "a message still due keeps its content");
@@ -88,27 +88,27 @@ class RetentionIT {
         try (Gateway kr = Gateway.start(configs.get(0), clock); Gateway id = Gateway.start(configs.get(1), clock)) {
             var read = CertificateReader.read(OutboundPayloadWriter.text(
                     SampleCertificate.create("KR-RET-OPEN", 1, "KR", "ID", 1, clock.instant().minusSeconds(60))));
-            CertificateReference ref = kr.issueCertificate().issue(read.certificate(), read.xml()).certificate();
+            CertificateReference ref = kr.useCases().issueCertificate().issue(read.certificate(), read.xml()).certificate();
             kr.deliverDue();
 
             clock.advance(Duration.ofDays(181));
-            id.retention().run();
+            id.useCases().retention().run();
             assertNotNull(receivedCo(id).payload(), "a RECEIVED CO may still be claimed: its content stays");
 
-            id.claimPreference().claim("KR", "KR-RET-OPEN", "ID-DECL-RET");
-            id.retention().run();
+            id.useCases().claimPreference().claim("KR", "KR-RET-OPEN", "ID-DECL-RET");
+            id.useCases().retention().run();
             assertNotNull(receivedCo(id).payload(), "a CLAIMED CO waits for its decision: its content stays");
 
-            id.decideTreatment().decide(ref, OriginTreatmentFeedback.Decision.GRANTED, null);
+            id.useCases().decideTreatment().decide(ref, OriginTreatmentFeedback.Decision.GRANTED, null);
             id.deliverDue();
-            var asked = id.verificationInquiries().ask(ref, "Which origin criterion applies to item 1?", official);
+            var asked = id.useCases().verificationInquiries().ask(ref, "Which origin criterion applies to item 1?", official);
             id.deliverDue();
-            id.retention().run();
+            id.useCases().retention().run();
             assertNotNull(receivedCo(id).payload(), "an open inquiry is about this content: it stays");
 
-            kr.verificationInquiries().answer(asked.inquiryId(), "Wholly obtained.", official);
+            kr.useCases().verificationInquiries().answer(asked.inquiryId(), "Wholly obtained.", official);
             kr.deliverDue();
-            assertEquals(1, id.retention().run().payloads());
+            assertEquals(1, id.useCases().retention().run().payloads());
             assertNull(receivedCo(id).payload(), "decided and answered: nothing needs the content any more");
         }
     }

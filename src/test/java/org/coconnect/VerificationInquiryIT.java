@@ -84,24 +84,24 @@ class VerificationInquiryIT {
     static CertificateReference issued(String number) {
         var read = CertificateReader.read(OutboundPayloadWriter.text(SampleCertificate.create(number, 1, "KR", "ID", 2,
                 clock.instant().minusSeconds(30))));
-        var ref = kr.issueCertificate().issue(read.certificate(), read.xml()).certificate();
+        var ref = kr.useCases().issueCertificate().issue(read.certificate(), read.xml()).certificate();
         kr.deliverDue();
         return ref;
     }
 
     /** ID asks about a received CO and delivers the inquiry to KR. */
     static VerificationInquiries.Asked asked(CertificateReference ref, String question) {
-        var asked = id.verificationInquiries().ask(ref, question, SITI);
+        var asked = id.useCases().verificationInquiries().ask(ref, question, SITI);
         id.deliverDue();
         return asked;
     }
 
     static InquiryView view(Gateway g, UUID inquiryId) {
-        return g.verificationInquiries().find(inquiryId).orElseThrow(() -> new AssertionError("no inquiry " + inquiryId));
+        return g.useCases().verificationInquiries().find(inquiryId).orElseThrow(() -> new AssertionError("no inquiry " + inquiryId));
     }
 
     static List<String> openIds(Gateway g, CertificateSide side) {
-        return g.verificationInquiries().list(side, InquiryStatus.OPEN, null, null, 1000).stream()
+        return g.useCases().verificationInquiries().list(side, InquiryStatus.OPEN, null, null, 1000).stream()
                 .map(InquiryView::inquiryId).toList();
     }
 
@@ -114,13 +114,13 @@ class VerificationInquiryIT {
     static Acknowledgement idSends(VerificationInquiry inquiry, UUID messageId) throws Exception {
         var client = id.client(TestGateways.KR_ID);
         return client.send(Operation.SEND_VERIFICATION_INQUIRY,
-                RequestBuilder.inquiry(client.newHeader(messageId, null), inquiry), messageId);
+                RequestBuilder.request(Operation.SEND_VERIFICATION_INQUIRY, client.newHeader(messageId, null), inquiry), messageId);
     }
 
     /** KR sends an answer of its own making straight to ID. */
     static Acknowledgement krSends(InquiryAnswer answer, UUID messageId) throws Exception {
         var client = kr.client(TestGateways.ID_ID);
-        return client.send(Operation.SEND_INQUIRY_ANSWER, RequestBuilder.inquiryAnswer(client.newHeader(messageId, null),
+        return client.send(Operation.SEND_INQUIRY_ANSWER, RequestBuilder.request(Operation.SEND_INQUIRY_ANSWER, client.newHeader(messageId, null),
                 answer), messageId);
     }
 
@@ -158,7 +158,7 @@ class VerificationInquiryIT {
         assertEquals(ref, atKr.certificate().reference());
         assertEquals("ACKNOWLEDGED", atKr.certificate().state());
 
-        UUID answerMessage = kr.verificationInquiries().answer(asked.inquiryId(), "RVC 40 met; cost statement verified.", KIM);
+        UUID answerMessage = kr.useCases().verificationInquiries().answer(asked.inquiryId(), "RVC 40 met; cost statement verified.", KIM);
         kr.deliverDue();
 
         for (Gateway g : List.of(kr, id)) {
@@ -186,7 +186,7 @@ class VerificationInquiryIT {
         assertEquals(1, inquiryRows(kr, asked.inquiryId().toString()).size());
         assertEquals(1, StoredRows.messagesWithId(kr, asked.messageId().toString()));
 
-        UUID answerMessage = kr.verificationInquiries().answer(asked.inquiryId(), "The head of the Busan office.", KIM);
+        UUID answerMessage = kr.useCases().verificationInquiries().answer(asked.inquiryId(), "The head of the Busan office.", KIM);
         kr.deliverDue();
         String answerPayload = kr.outbox().byMessageId(answerMessage.toString()).orElseThrow().payload();
         Acknowledgement answerAgain = kr.client(TestGateways.ID_ID).send(Operation.SEND_INQUIRY_ANSWER,
@@ -213,9 +213,9 @@ class VerificationInquiryIT {
     void onlyTheImportingSideAsksAndOnlyAboutACoItReceived() {
         var exported = issued("KR-ASK-OWN");
         long queued = outboxSize(id) + outboxSize(kr);
-        var ownCo = assertThrows(RejectionException.class, () -> kr.verificationInquiries().ask(exported, "?", KIM));
+        var ownCo = assertThrows(RejectionException.class, () -> kr.useCases().verificationInquiries().ask(exported, "?", KIM));
         assertEquals(ErrorCode.UNKNOWN_CERTIFICATE, ownCo.problems().get(0).code());
-        var neverReceived = assertThrows(RejectionException.class, () -> id.verificationInquiries()
+        var neverReceived = assertThrows(RejectionException.class, () -> id.useCases().verificationInquiries()
                 .ask(new CertificateReference("KR", "KR-NOT-RECEIVED", 1), "?", SITI));
         assertEquals(ErrorCode.UNKNOWN_CERTIFICATE, neverReceived.problems().get(0).code());
         assertEquals(queued, outboxSize(id) + outboxSize(kr), "nothing queued");
@@ -229,7 +229,7 @@ class VerificationInquiryIT {
         Acknowledgement ack = krSends(answer, UUID.randomUUID());
         assertEquals(AcknowledgementStatus.REJECTED, ack.status());
         assertEquals(List.of("CC-5201"), codes(ack));
-        var local = assertThrows(RejectionException.class, () -> kr.verificationInquiries().answer(unknown, "Yes.", KIM));
+        var local = assertThrows(RejectionException.class, () -> kr.useCases().verificationInquiries().answer(unknown, "Yes.", KIM));
         assertEquals(ErrorCode.UNKNOWN_INQUIRY, local.problems().get(0).code());
     }
 
@@ -237,13 +237,13 @@ class VerificationInquiryIT {
     void aSecondAnswerIsRejectedWithCc5202OnBothSidesAndTheFirstAnswerStays() throws Exception {
         var ref = issued("KR-ASK-TWICE");
         var asked = asked(ref, "Was the exporter audited?");
-        var byAsker = assertThrows(RejectionException.class, () -> id.verificationInquiries()
+        var byAsker = assertThrows(RejectionException.class, () -> id.useCases().verificationInquiries()
                 .answer(asked.inquiryId(), "I answer myself.", SITI));
         assertEquals(ErrorCode.UNKNOWN_INQUIRY, byAsker.problems().get(0).code(), "the asking side cannot answer");
 
-        kr.verificationInquiries().answer(asked.inquiryId(), "Yes, in January.", KIM);
+        kr.useCases().verificationInquiries().answer(asked.inquiryId(), "Yes, in January.", KIM);
         kr.deliverDue();
-        var local = assertThrows(RejectionException.class, () -> kr.verificationInquiries()
+        var local = assertThrows(RejectionException.class, () -> kr.useCases().verificationInquiries()
                 .answer(asked.inquiryId(), "No.", KIM));
         assertEquals(ErrorCode.INQUIRY_ALREADY_ANSWERED, local.problems().get(0).code());
         Acknowledgement ack = krSends(new InquiryAnswer(asked.inquiryId(), ref, "No.", KIM, clock.instant()),
@@ -294,7 +294,7 @@ class VerificationInquiryIT {
     void anUnansweredInquiryAlertsOnBothSidesOnceAfterTheConfiguredTimeAndNotBefore() {
         var open = asked(issued("KR-ASK-LATE"), "Please send the cost statement.");
         var answered = asked(issued("KR-ASK-PROMPT"), "Please confirm the HS code.");
-        kr.verificationInquiries().answer(answered.inquiryId(), "Confirmed: 3901.10.", KIM);
+        kr.useCases().verificationInquiries().answer(answered.inquiryId(), "Confirmed: 3901.10.", KIM);
         kr.deliverDue();
         Instant askedAt = view(id, open.inquiryId()).askedAt();
 

@@ -40,7 +40,7 @@ class WatchdogIT {
     private static CertificateReference issue(Gateway kr, String number) {
         var read = CertificateReader.read(OutboundPayloadWriter.text(
                 SampleCertificate.create(number, 1, "KR", "ID", 1, Instant.now().minusSeconds(30))));
-        return kr.issueCertificate().issue(read.certificate(), read.xml()).certificate();
+        return kr.useCases().issueCertificate().issue(read.certificate(), read.xml()).certificate();
     }
 
     private static List<AlertEntity> alerts(Gateway gateway, ErrorCode code) {
@@ -118,7 +118,7 @@ class WatchdogIT {
         try (Gateway kr = Gateway.start(configs.get(0), clock); Gateway id = TestGateways.start(configs.get(1))) {
             var ref = issue(kr, "KR-WAIT-1");
             kr.deliverDue();
-            kr.requestCancellation().request(ref, "Exporter name misspelt");
+            kr.useCases().requestCancellation().request(ref, "Exporter name misspelt");
             kr.deliverDue();                         // ID accepts and queues its status, but never delivers it
 
             clock.set(start.plus(Duration.ofHours(3)));
@@ -134,7 +134,8 @@ class WatchdogIT {
     @Test
     void aPartnerCertificateExpiringIn30DaysAlertsNamingThePartner() {
         var clock = new MutableClock(Instant.now());
-        try (Watchdog watchdog = certificateWatchdog(clock, partnerCertificate(Duration.ofDays(30)))) {
+        Watchdog watchdog = certificateWatchdog(clock, partnerCertificate(Duration.ofDays(30)));
+        try {
             watchdog.runOnce();
 
             List<AlertEntity> expiring = alerts(database, ErrorCode.CERTIFICATE_EXPIRING);
@@ -148,7 +149,8 @@ class WatchdogIT {
     @Test
     void aPartnerCertificateExpiringIn90DaysDoesNotAlert() {
         var clock = new MutableClock(Instant.now());
-        try (Watchdog watchdog = certificateWatchdog(clock, partnerCertificate(Duration.ofDays(90)))) {
+        Watchdog watchdog = certificateWatchdog(clock, partnerCertificate(Duration.ofDays(90)));
+        try {
             watchdog.runOnce();
 
             assertEquals(List.of(), alerts(database, ErrorCode.CERTIFICATE_EXPIRING));
@@ -160,7 +162,8 @@ class WatchdogIT {
     @Test
     void anExpiringCertificateAlertsOnceADay() {
         var clock = new MutableClock(Instant.now());
-        try (Watchdog watchdog = certificateWatchdog(clock, partnerCertificate(Duration.ofDays(30)))) {
+        Watchdog watchdog = certificateWatchdog(clock, partnerCertificate(Duration.ofDays(30)));
+        try {
             watchdog.runOnce();
             clock.advance(Duration.ofHours(23));
             watchdog.runOnce();
@@ -176,7 +179,8 @@ class WatchdogIT {
     @Test
     void anExpiredCertificateAlertsAsExpired() {
         var clock = new MutableClock(Instant.now().plus(Duration.ofDays(31)));
-        try (Watchdog watchdog = certificateWatchdog(clock, partnerCertificate(Duration.ofDays(30)))) {
+        Watchdog watchdog = certificateWatchdog(clock, partnerCertificate(Duration.ofDays(30)));
+        try {
             watchdog.runOnce();
 
             List<AlertEntity> expired = alerts(database, ErrorCode.CERTIFICATE_EXPIRING);

@@ -77,7 +77,7 @@ final class BacklogDrain {
             pool.execute(() -> {
                 for (long seq = next.getAndIncrement(); seq < backlog; seq = next.getAndIncrement()) {
                     var read = CertificateReader.read(OutboundPayloadWriter.text(factory.certificate(seq)));
-                    setup.kr().issueCertificate().issue(read.certificate(), read.xml());
+                    setup.kr().useCases().issueCertificate().issue(read.certificate(), read.xml());
                 }
             });
         }

@@ -47,19 +47,19 @@ final class DeclarationStory {
         awaitList();
         String number = prefix + "-DO-1";
         issue(number, approved, "AUTH-" + prefix + "-1");
-        var found = importer.queryDeclarations().find(number).get(0);
+        var found = importer.useCases().queryDeclarations().find(number).get(0);
         timeline.event(imp, "customs look up DO " + number + " from a declaration (A.15): exporter "
                 + found.declaration().exporterId() + ", " + found.declaration().goodsItems().size() + " goods item(s), check "
                 + found.checkResult());
 
         authorise(revoked, "Daehan Steel Wire Co.", "AUTH-" + prefix + "-2", today.minusDays(60));
-        exporter.exporterRegistry().revoke(revoked, today.minusDays(3), "Failed an origin verification");
+        exporter.useCases().exporterRegistry().revoke(revoked, today.minusDays(3), "Failed an origin verification");
         timeline.event(exp, "revoked exporter " + revoked + " from " + today.minusDays(3) + "; list queued");
         awaitList();
         String late = SampleDeclaration.create(prefix + "-DO-2", revoked, "AUTH-" + prefix + "-2", today);
         try {
             var read = DeclarationReader.read(late);
-            exporter.issueDeclaration().issue(read.declaration(), read.xml());
+            exporter.useCases().issueDeclaration().issue(read.declaration(), read.xml());
         } catch (RejectionException e) {
             timeline.event(exp, "refuses to issue DO " + prefix + "-DO-2 of the revoked exporter: "
                     + e.problems().get(0).code().code() + " " + e.problems().get(0).text());
@@ -74,9 +74,9 @@ final class DeclarationStory {
     }
 
     private void authorise(String exporterId, String name, String code, LocalDate from) {
-        exporter.exporterRegistry().register(exporterId, name);
+        exporter.useCases().exporterRegistry().register(exporterId, name);
         timeline.event(exp, "exporter " + exporterId + " (" + name + ") applies for approved-exporter status (A.1)");
-        exporter.exporterRegistry().authorise(exporterId, code, from);
+        exporter.useCases().exporterRegistry().authorise(exporterId, code, from);
         timeline.event(exp, "authorised " + exporterId + " with code " + code + " from " + from
                 + " (A.3, A.4); send-approved-exporters queued");
     }
@@ -90,7 +90,7 @@ final class DeclarationStory {
 
     private void issue(String number, String exporterId, String code) {
         var read = DeclarationReader.read(SampleDeclaration.create(number, exporterId, code, today.minusDays(1)));
-        IssueDeclaration.Issued issued = exporter.issueDeclaration().issue(read.declaration(), read.xml());
+        IssueDeclaration.Issued issued = exporter.useCases().issueDeclaration().issue(read.declaration(), read.xml());
         timeline.event(exp, "exporter " + exporterId + " made DO " + number + "; checked against the register, send-do "
                 + issued.messageId() + " queued (A.7-A.9)");
         OutboxEntity sent = DemoStory.awaitDelivery(exporter, issued.messageId().toString());

@@ -80,7 +80,7 @@ final class DemoStory {
         String xml = OutboundPayloadWriter.text(SampleCertificate.create(number, version, exporter.config().self().countryCode(),
                 importer.config().self().countryCode(), 3, Instant.now().minusSeconds(60)));
         var read = CertificateReader.read(xml);
-        IssueCertificate.Issued issued = exporter.issueCertificate().issue(read.certificate(), read.xml());
+        IssueCertificate.Issued issued = exporter.useCases().issueCertificate().issue(read.certificate(), read.xml());
         timeline.event(exp, "issued CO " + issued.certificate() + "; send-co " + issued.messageId() + " queued");
         OutboxEntity sent = awaitDelivery(exporter, issued.messageId().toString());
         timeline.event(exp, "send-co " + issued.messageId() + " answered " + sent.ackStatus() + " after "
@@ -92,7 +92,7 @@ final class DemoStory {
     /** The importing side asks the exporting side's gateway (verify-co) about a CO it was given. */
     private void verify(IssueCertificate.Issued issued, String code) {
         CertificateReference co = issued.certificate();
-        var answer = importer.verifyAtPartner(co.issuingCountry(), co.number(), code);
+        var answer = importer.useCases().verifyAtPartner().verify(co.issuingCountry(), co.number(), code);
         timeline.event(imp, "verify-co " + co.issuingCountry() + ":" + co.number() + " with code " + code + ": "
                 + answer.map(v -> "FOUND " + v.reference() + ", " + v.status()
                         + (v.status() == org.coconnect.domain.VerificationStatus.SUPERSEDED
@@ -110,10 +110,10 @@ final class DemoStory {
     }
 
     private void claimAndGrant(CertificateReference co, String declaration) {
-        importer.claimPreference().claim(co.issuingCountry(), co.number(), declaration);
+        importer.useCases().claimPreference().claim(co.issuingCountry(), co.number(), declaration);
         timeline.event(imp, "declaration " + declaration + " claims preference on " + co + ": "
                 + state(importer, "IMPORT", co));
-        UUID feedback = importer.decideTreatment().decide(co, OriginTreatmentFeedback.Decision.GRANTED, null);
+        UUID feedback = importer.useCases().decideTreatment().decide(co, OriginTreatmentFeedback.Decision.GRANTED, null);
         timeline.event(imp, "granted preferential treatment; send-feedback " + feedback + " queued");
         awaitDelivery(importer, feedback.toString());
         CertificateEntity exported = row(exporter, "EXPORT", co);
@@ -122,7 +122,7 @@ final class DemoStory {
     }
 
     private void cancel(CertificateReference co, String reason, String expectedExportState) {
-        UUID notice = exporter.requestCancellation().request(co, reason);
+        UUID notice = exporter.useCases().requestCancellation().request(co, reason);
         timeline.event(exp, "applicant asked to amend " + co + "; send-amendment-notification " + notice + " queued");
         awaitDelivery(exporter, notice.toString());
         timeline.event(imp, "notification received; " + co + " is now " + state(importer, "IMPORT", co)
@@ -140,7 +140,7 @@ final class DemoStory {
         String xml = OutboundPayloadWriter.text(SampleCertificate.create(number, 1, exporter.config().self().countryCode(),
                 importer.config().self().countryCode(), 1, Instant.now().minusSeconds(60)));
         var read = CertificateReader.read(xml);
-        var issued = exporter.issueCertificate().issue(read.certificate(), read.xml());
+        var issued = exporter.useCases().issueCertificate().issue(read.certificate(), read.xml());
         timeline.event(exp, "issued CO " + issued.certificate() + "; send-co " + issued.messageId() + " queued");
         OutboxEntity failed = await(() -> exporter.outbox().byMessageId(issued.messageId().toString())
                 .filter(o -> o.attempts() > 0).orElse(null), "the first attempt");
@@ -157,19 +157,19 @@ final class DemoStory {
 
     /** The importing official asks about a received CO; the issuing official answers; both sides keep both. */
     private void inquiry(CertificateReference co) {
-        var asked = importer.verificationInquiries().ask(co, "Please explain the origin criterion of goods item 2.",
+        var asked = importer.useCases().verificationInquiries().ask(co, "Please explain the origin criterion of goods item 2.",
                 new Official("Siti Rahma", "KPPBC Tanjung Priok"));
         timeline.event(imp, "official asks about " + co + ": inquiry " + asked.inquiryId()
                 + "; send-verification-inquiry " + asked.messageId() + " queued");
         awaitDelivery(importer, asked.messageId().toString());
-        var open = exporter.verificationInquiries().find(asked.inquiryId()).orElseThrow();
+        var open = exporter.useCases().verificationInquiries().find(asked.inquiryId()).orElseThrow();
         timeline.event(exp, "inquiry " + open.inquiryId() + " from " + open.askedBy() + " is " + open.status()
                 + " with " + co + " ('coconnect inquiries' lists it with its age)");
-        UUID answer = exporter.verificationInquiries().answer(asked.inquiryId(),
+        UUID answer = exporter.useCases().verificationInquiries().answer(asked.inquiryId(),
                 "Item 2 meets RVC 40; the exporter's cost statement was verified.", new Official("Kim Min-jun", null));
         timeline.event(exp, "official answers; send-inquiry-answer " + answer + " queued");
         awaitDelivery(exporter, answer.toString());
-        var closed = importer.verificationInquiries().find(asked.inquiryId()).orElseThrow();
+        var closed = importer.useCases().verificationInquiries().find(asked.inquiryId()).orElseThrow();
         timeline.event(imp, "inquiry " + closed.inquiryId() + " is " + closed.status() + " by " + closed.answeredBy()
                 + ": " + closed.answer());
     }
@@ -202,6 +202,6 @@ final class DemoStory {
     }
 
     private static CertificateEntity row(Gateway g, String side, CertificateReference co) {
-        return g.certificates(side, co).orElseThrow(() -> new IllegalStateException("no " + co + " at " + g.config().selfId()));
+        return g.useCases().queryCertificates().find(side, co).orElseThrow(() -> new IllegalStateException("no " + co + " at " + g.config().selfId()));
     }
 }

@@ -1,18 +1,21 @@
 package org.coconnect.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.coconnect.Gateway;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.ConfigLoader;
 import org.coconnect.config.GatewayConfig;
+import org.coconnect.domain.Operation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Starts the gateway and serves until stopped. */
-@Command(name = "serve", description = "Start the gateway (HTTPS endpoints for the four operations).")
+@Command(name = "serve", description = "Start the gateway (HTTPS endpoints for every operation, and the local interface).")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--conf", description = "Configuration directory (default: ${DEFAULT-VALUE}).", defaultValue = "conf")
@@ -46,7 +49,8 @@ final class ServeCommand implements Callable<Integer> {
         try (gateway) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("CoConnect gateway " + config.selfId() + " serving at " + gateway.baseUrl()
-                    + "/{send-co,send-amendment-notification,send-cancellation-status,send-feedback} (Ctrl-C stops)");
+                    + "/{" + Arrays.stream(Operation.values()).map(Operation::pathName).collect(Collectors.joining(","))
+                    + "} (Ctrl-C stops)");
             if (config.localApi().enabled()) {
                 System.out.println("Local interface for our own systems at http://" + config.localApi().host() + ":"
                         + config.localApi().port() + " (bearer token in " + config.localApi().tokenFile() + ")");

@@ -1,6 +1,5 @@
 package org.coconnect.client;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.UUID;
@@ -8,8 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.exchange.Outbox;
@@ -30,7 +27,6 @@ public final class DeliveryWorker implements AutoCloseable {
     private final String node;
     private final int batchSize;
     private final ExecutorService senders;
-    private ScheduledExecutorService poller;
 
     public DeliveryWorker(Outbox outbox, Function<String, PartnerClient> clients, String node, int parallelism,
                           int batchSize) {
@@ -43,16 +39,6 @@ public final class DeliveryWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /** Polls the outbox at this interval until closed. The first poll is immediate. */
-    public synchronized void start(Duration interval) {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "coconnect-delivery-poller");
-            t.setDaemon(true);
-            return t;
-        });
-        poller.scheduleWithFixedDelay(this::deliverAllDueQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -90,14 +76,6 @@ public final class DeliveryWorker implements AutoCloseable {
         return true;
     }
 
-    private void deliverAllDueQuietly() {
-        try {
-            deliverAllDue();
-        } catch (RuntimeException e) {
-            LOG.error("Delivery pass failed; the next pass retries", e);
-        }
-    }
-
     private void deliver(Outbox.Delivery delivery) {
         Acknowledgement ack;
         try {
@@ -115,10 +93,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
 
     @Override
-    public synchronized void close() {
-        if (poller != null) {
-            poller.shutdownNow();
-        }
+    public void close() {
         senders.shutdownNow();
     }
 }

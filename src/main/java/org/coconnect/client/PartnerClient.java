@@ -27,12 +27,10 @@ import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.CancellationNotification;
-import org.coconnect.domain.CancellationStatus;
 import org.coconnect.domain.CertificateVerification;
 import org.coconnect.domain.MessageHeader;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.domain.Operation;
-import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.partner.Partner;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.coconnect.security.CredentialFiles;
@@ -50,7 +48,7 @@ import org.coconnect.ws.generated.messages.AcknowledgementMessageType;
 import org.w3c.dom.Element;
 
 /**
- * Sends the four messages to one partner over mutual TLS, signed and encrypted for that partner, and
+ * Sends every message to one partner over mutual TLS, signed and encrypted for that partner, and
  * returns the partner's acknowledgement once its signature is verified and its signer checked.
  * Thread-safe.
  */
@@ -126,15 +124,8 @@ public final class PartnerClient {
 
     public Acknowledgement sendCancellationNotification(MessageHeader header, CancellationNotification n)
             throws DeliveryException {
-        return send(Operation.SEND_AMENDMENT_NOTIFICATION, RequestBuilder.notification(header, n), header.messageId());
-    }
-
-    public Acknowledgement sendCancellationStatus(MessageHeader header, CancellationStatus s) throws DeliveryException {
-        return send(Operation.SEND_CANCELLATION_STATUS, RequestBuilder.status(header, s), header.messageId());
-    }
-
-    public Acknowledgement sendFeedback(MessageHeader header, OriginTreatmentFeedback f) throws DeliveryException {
-        return send(Operation.SEND_FEEDBACK, RequestBuilder.feedback(header, f), header.messageId());
+        return send(Operation.SEND_AMENDMENT_NOTIFICATION,
+                RequestBuilder.request(Operation.SEND_AMENDMENT_NOTIFICATION, header, n), header.messageId());
     }
 
     /**

@@ -24,6 +24,10 @@ public record InboundMessage(Operation operation, Partner partner, UUID messageI
 
     public InboundMessage {
         formatProblems = List.copyOf(formatProblems);
+        if (content != null && !operation.contentType().isInstance(content)) {
+            throw new IllegalArgumentException(operation.pathName() + " carries " + operation.contentType().getSimpleName()
+                    + ", not " + content.getClass().getSimpleName());
+        }
     }
 
     public boolean isWellFormed() {

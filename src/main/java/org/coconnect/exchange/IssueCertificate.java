@@ -46,11 +46,8 @@ public final class IssueCertificate {
     }
 
     public Issued issue(CertificateOfOrigin co, String certificateXml) {
-        Partner partner = partners.all().stream()
-                .filter(p -> p.administration().countryCode().equals(co.importingCountry())).findFirst()
-                .orElseThrow(() -> new RejectionException(Problem.error(ErrorCode.NO_PARTNER_FOR_COUNTRY,
-                        "No partner is configured for importing country " + co.importingCountry() + ".",
-                        "/co:CertificateOfOrigin/co:ImportingCountryCode")));
+        Partner partner = PartnerRouting.partnerFor(partners, co.importingCountry(), "importing",
+                "/co:CertificateOfOrigin/co:ImportingCountryCode");
         List<Problem> errors = CertificateRules.check(co, self, partner.administration(), clock.instant(), Duration.ZERO)
                 .stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {

@@ -44,11 +44,8 @@ public final class IssueDeclaration {
     }
 
     public Issued issue(DeclarationOfOrigin d, String declarationXml) {
-        Partner partner = partners.all().stream()
-                .filter(p -> p.administration().countryCode().equals(d.importingCountry())).findFirst()
-                .orElseThrow(() -> new RejectionException(Problem.error(ErrorCode.NO_PARTNER_FOR_COUNTRY,
-                        "No partner is configured for importing country " + d.importingCountry() + ".",
-                        DO + "/do:ImportingCountryCode")));
+        Partner partner = PartnerRouting.partnerFor(partners, d.importingCountry(), "importing",
+                DO + "/do:ImportingCountryCode");
         List<Problem> errors = DeclarationRules.check(d, self, partner.administration(), clock.instant(), Duration.ZERO)
                 .stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {

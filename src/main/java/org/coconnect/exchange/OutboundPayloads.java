@@ -2,6 +2,7 @@ package org.coconnect.exchange;
 
 import org.coconnect.domain.MessageContent;
 import org.coconnect.domain.MessageHeader;
+import org.coconnect.domain.Operation;
 
 /** Writes the payload of an outbound message (the operation's request element) as XML text. */
 public interface OutboundPayloads {
@@ -12,6 +13,6 @@ public interface OutboundPayloads {
     /** A send-do request carrying the Declaration of Origin exactly as made. */
     String declaration(MessageHeader header, String declarationXml);
 
-    /** A cancellation notification, cancellation status, feedback or approved-exporter list request. */
-    String message(MessageHeader header, MessageContent content);
+    /** The request of any other operation, composed from its content. */
+    String message(Operation operation, MessageHeader header, MessageContent content);
 }

@@ -43,7 +43,7 @@ public final class Outgoing {
                  UUID related) {
         MessageHeader header = header(partner, related);
         em.persist(new OutboxEntity(partner.id(), operation.pathName(), header.messageId().toString(),
-                payloads.message(header, content), certificateId, header.createdAt()));
+                payloads.message(operation, header, content), certificateId, header.createdAt()));
         return header.messageId();
     }
 

@@ -47,7 +47,7 @@ public final class QueryDeclarations {
 
     private static DeclarationView view(jakarta.persistence.EntityManager em, DeclarationEntity entity) {
         DeclarationOfOrigin d = entity.toDomain();
-        Optional<ApprovedExporter> exporter = entity.side().equals(ReceiveDeclarations.IMPORT)
+        Optional<ApprovedExporter> exporter = entity.side().equals(DeclarationHandler.IMPORT)
                 ? DeclarationStore.partnerExporter(em, entity.partnerId(), d.exporterId())
                         .map(PartnerApprovedExporterEntity::toDomain)
                 : DeclarationStore.exporter(em, d.exporterId()).map(ApprovedExporterEntity::toDomain);

@@ -14,21 +14,9 @@ import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.AdministrationId;
-import org.coconnect.domain.ApprovedExporterList;
-import org.coconnect.domain.DeclarationOfOrigin;
-import org.coconnect.domain.DeclarationRules;
-import org.coconnect.domain.CancellationNotification;
-import org.coconnect.domain.CancellationStatus;
-import org.coconnect.domain.CertificateOfOrigin;
-import org.coconnect.domain.CertificateRules;
-import org.coconnect.domain.DecisionRules;
 import org.coconnect.domain.HeaderRules;
-import org.coconnect.domain.InquiryAnswer;
-import org.coconnect.domain.InquiryRules;
-import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.domain.Problem;
 import org.coconnect.domain.Severity;
-import org.coconnect.domain.VerificationInquiry;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.MessageEntity;
@@ -54,7 +42,7 @@ public final class ReceiveMessage {
     private final Clock clock;
     private final Duration allowedSkew;
     private final Alerts alerts;
-    private final ApplyInboundMessage apply;
+    private final InboundHandlers handlers;
     private final ExchangeMetrics metrics;
 
     private final AuditLog audit;
@@ -67,7 +55,7 @@ public final class ReceiveMessage {
         this.clock = clock;
         this.allowedSkew = allowedSkew;
         this.alerts = alerts;
-        this.apply = new ApplyInboundMessage(outgoing);
+        this.handlers = InboundHandlers.all(outgoing);
         this.metrics = metrics;
     }
 
@@ -137,7 +125,7 @@ public final class ReceiveMessage {
         var message = new MessageEntity(MessageEntity.Direction.INBOUND, in.partner().id(), in.operation().pathName(),
                 in.messageId().toString(), in.header().related().map(Object::toString).orElse(null), in.receivedAt(),
                 hex(in.payloadDigest()), in.rawEnvelope(), in.payload());
-        var outcome = apply.apply(em, in, now);
+        var outcome = handlers.apply(em, in, now);
         Acknowledgement ack;
         if (outcome.businessDuplicate()) {
             var notes = new ArrayList<>(warnings);
@@ -201,24 +189,7 @@ public final class ReceiveMessage {
         Instant now = clock.instant();
         String headerPath = "/m:" + in.operation().pathName() + "/m:MessageHeader";
         problems.addAll(HeaderRules.check(in.header(), self, in.partner().administration(), now, allowedSkew, headerPath));
-        var content = in.content();
-        if (content instanceof CertificateOfOrigin co) {
-            problems.addAll(CertificateRules.check(co, in.header().sender(), self, now, allowedSkew));
-        } else if (content instanceof CancellationNotification n) {
-            problems.addAll(DecisionRules.check(n, now, allowedSkew));
-        } else if (content instanceof DeclarationOfOrigin d) {
-            problems.addAll(DeclarationRules.check(d, in.header().sender(), self, now, allowedSkew));
-        } else if (content instanceof ApprovedExporterList list) {
-            problems.addAll(DeclarationRules.check(list, in.header().sender(), now, allowedSkew));
-        } else if (content instanceof CancellationStatus s) {
-            problems.addAll(DecisionRules.check(s, now, allowedSkew));
-        } else if (content instanceof VerificationInquiry q) {
-            problems.addAll(InquiryRules.check(q, now, allowedSkew, "/m:send-verification-inquiry/m:VerificationInquiry"));
-        } else if (content instanceof InquiryAnswer a) {
-            problems.addAll(InquiryRules.check(a, now, allowedSkew, "/m:send-inquiry-answer/m:InquiryAnswer"));
-        } else {
-            problems.addAll(DecisionRules.check((OriginTreatmentFeedback) content, now, allowedSkew));
-        }
+        problems.addAll(handlers.check(in, new RuleContext(in.header().sender(), self, now, allowedSkew)));
         return problems;
     }
 

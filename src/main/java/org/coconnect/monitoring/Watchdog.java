@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.coconnect.config.MonitoringConfig;
 import org.coconnect.domain.CertificateSide;
 import org.coconnect.domain.CertificateState;
@@ -19,8 +16,6 @@ import org.coconnect.persistence.Database;
 import org.coconnect.persistence.InquiryEntity;
 import org.coconnect.persistence.InquiryStore;
 import org.coconnect.persistence.OutboxEntity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Alerts on what no single message reveals: outbound messages pending, or COs waiting in a transient
@@ -28,12 +23,10 @@ import org.slf4j.LoggerFactory;
  * verification inquiries left unanswered. A condition that lasts is alerted once a day, not on every
  * pass; an unanswered inquiry once.
  */
-public final class Watchdog implements AutoCloseable {
+public final class Watchdog {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
     /** A lasting condition is alerted again after this long, so that it is neither forgotten nor repeated every pass. */
     private static final Duration REPEAT_AFTER = Duration.ofDays(1);
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
     /** An unanswered inquiry alerts once: its alert subject is never repeated within this window. */
     private static final Duration ONCE = Duration.ofDays(36_500);
     /** CO states that only a message ends; what each waits for, for the alert text. */
@@ -58,7 +51,6 @@ public final class Watchdog implements AutoCloseable {
     private final MonitoringConfig settings;
     private final List<WatchedCertificate> certificates;
     private final Object passes = new Object();
-    private ScheduledExecutorService scheduler;
 
     public Watchdog(Database database, Alerts alerts, Clock clock, MonitoringConfig settings,
                     List<WatchedCertificate> certificates) {
@@ -69,31 +61,11 @@ public final class Watchdog implements AutoCloseable {
         this.certificates = List.copyOf(certificates);
     }
 
-    /** Runs a pass every watchdog interval until closed; the first at once, so a start shows expiring certificates. */
-    public synchronized Watchdog start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "coconnect-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runQuietly, 0, settings.watchdogInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
-        return this;
-    }
-
     /** One pass of every check, in the calling thread; returns how many alerts it raised. Passes never overlap. */
     public int runOnce() {
         synchronized (passes) {
             Instant now = clock.instant();
             return stuckMessages(now) + waitingCertificates(now) + expiringCertificates(now) + unansweredInquiries(now);
-        }
-    }
-
-    private void runQuietly() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.error("Watchdog pass failed; the next pass retries", e);
         }
     }
 
@@ -196,22 +168,5 @@ public final class Watchdog implements AutoCloseable {
     private static String age(Instant from, Instant to) {
         Duration d = Duration.between(from, to);
         return d.toDays() > 0 ? d.toDays() + "d " + d.toHoursPart() + "h" : d.toHours() + "h " + d.toMinutesPart() + "m";
-    }
-
-    /** Stops the schedule and lets a running pass finish, so that it does not outlive the database it reads. */
-    @Override
-    public synchronized void close() {
-        if (scheduler == null) {
-            return;
-        }
-        // No interrupt: an H2 file database interrupted in the middle of a write may close itself.
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Watchdog pass still running after {}; closing anyway", CLOSE_WAIT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -87,6 +87,11 @@ public final class PartnerDirectory {
         return byId.values().stream().filter(p -> p.administration().equals(administration)).findFirst();
     }
 
+    /** The partner administration of a country; the first configured when a country has several authorities. */
+    public Optional<Partner> byCountry(String countryCode) {
+        return byId.values().stream().filter(p -> p.administration().countryCode().equals(countryCode)).findFirst();
+    }
+
     /** The partner one of whose signing certificates this is (exact match, not just same subject). */
     public Optional<Partner> bySigningCertificate(X509Certificate certificate) {
         return byId.values().stream().filter(p -> p.signingCertificates().contains(certificate)).findFirst();

@@ -44,6 +44,7 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
     private static final DocumentBuilderFactory DOCUMENTS = SecureXml.documentBuilderFactory();
 
     private final Operation operation;
+    private final PayloadBinding<?, ?> binding;
     private final SecurityProfile profile;
     private final AdministrationId self;
     private final PartnerDirectory partners;
@@ -53,6 +54,7 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
     public GatewayEndpoint(Operation operation, SecurityProfile profile, AdministrationId self, PartnerDirectory partners,
                            ReceiveMessage receive, Clock clock) {
         this.operation = operation;
+        this.binding = PayloadBindings.of(operation);
         this.profile = profile;
         this.self = self;
         this.partners = partners;
@@ -132,7 +134,7 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         XmlLimits.check(payload);
         PayloadDigest digest = PayloadDigest.of(payload);
         var problems = PayloadValidator.validate(payload);
-        var parsed = PayloadReader.read(operation, payload, problems.isEmpty());
+        var parsed = PayloadReader.read(binding, payload, problems.isEmpty());
         UUID messageId = parsed.header() == null ? readableId(payload) : parsed.header().messageId();
         return new InboundMessage(operation, partner, messageId, parsed.header(), parsed.content(), problems,
                 digest.sha256(), rawEnvelope, new String(digest.canonical(), java.nio.charset.StandardCharsets.UTF_8),

@@ -24,7 +24,7 @@ import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.TlsMaterial;
 import org.coconnect.security.WsSecurityProperties;
 
-/** Publishes the four operations, each at its own path, on HTTPS with mutual TLS and the WSDL's policy. */
+/** Publishes every operation, each at its own path, on HTTPS with mutual TLS and the WSDL's policy. */
 public final class GatewayServer implements AutoCloseable {
 
     /** Largest request body accepted, before any parsing. */
@@ -67,7 +67,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /**
      * The verify-co lookup (Annex III) at /verify-co (and /legacy/verify-co where that profile is served),
-     * behind the same transport checks and policy as the four operations, plus its own rate limit.
+     * behind the same transport checks and policy as the other operations, plus its own rate limit.
      */
     public void publishVerification(Bus bus, VerifyCertificate verify, LookupRateLimiter limiter) {
         Inbound in = inbound;
@@ -91,7 +91,7 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    /** The four operations under one profile's WSDL and policy, at /{operation} or /legacy/{operation}. */
+    /** Every operation under one profile's WSDL and policy, at /{operation} or /legacy/{operation}. */
     private void publish(Bus bus, Inbound in, SecurityProfile profile) {
         profiles.add(profile);
         Map<String, Object> security = WsSecurityProperties.server(in.keys(), in.crypto(),

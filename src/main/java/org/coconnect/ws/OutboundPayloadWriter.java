@@ -7,14 +7,9 @@ import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import org.coconnect.domain.ApprovedExporterList;
-import org.coconnect.domain.CancellationNotification;
-import org.coconnect.domain.CancellationStatus;
-import org.coconnect.domain.InquiryAnswer;
 import org.coconnect.domain.MessageContent;
 import org.coconnect.domain.MessageHeader;
-import org.coconnect.domain.OriginTreatmentFeedback;
-import org.coconnect.domain.VerificationInquiry;
+import org.coconnect.domain.Operation;
 import org.coconnect.exchange.OutboundPayloads;
 import org.w3c.dom.Element;
 
@@ -32,26 +27,8 @@ public final class OutboundPayloadWriter implements OutboundPayloads {
     }
 
     @Override
-    public String message(MessageHeader header, MessageContent content) {
-        if (content instanceof ApprovedExporterList list) {
-            return text(RequestBuilder.approvedExporters(header, list));
-        }
-        if (content instanceof CancellationNotification n) {
-            return text(RequestBuilder.notification(header, n));
-        }
-        if (content instanceof CancellationStatus s) {
-            return text(RequestBuilder.status(header, s));
-        }
-        if (content instanceof OriginTreatmentFeedback f) {
-            return text(RequestBuilder.feedback(header, f));
-        }
-        if (content instanceof VerificationInquiry q) {
-            return text(RequestBuilder.inquiry(header, q));
-        }
-        if (content instanceof InquiryAnswer a) {
-            return text(RequestBuilder.inquiryAnswer(header, a));
-        }
-        throw new IllegalArgumentException("a CO is sent with certificate(), not message()");
+    public String message(Operation operation, MessageHeader header, MessageContent content) {
+        return text(RequestBuilder.request(operation, header, content));
     }
 
     /** Parses stored or submitted XML with DTDs and entities off. */

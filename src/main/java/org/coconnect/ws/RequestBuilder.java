@@ -6,14 +6,9 @@ import jakarta.xml.bind.Marshaller;
 import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import org.coconnect.domain.ApprovedExporterList;
-import org.coconnect.domain.CancellationNotification;
-import org.coconnect.domain.CancellationStatus;
-import org.coconnect.domain.InquiryAnswer;
+import org.coconnect.domain.MessageContent;
 import org.coconnect.domain.MessageHeader;
 import org.coconnect.domain.Operation;
-import org.coconnect.domain.OriginTreatmentFeedback;
-import org.coconnect.domain.VerificationInquiry;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -39,24 +34,6 @@ public final class RequestBuilder {
         return wrapper;
     }
 
-    public static Element approvedExporters(MessageHeader header, ApprovedExporterList list) {
-        return withContent(Operation.SEND_APPROVED_EXPORTERS, header, Contract.DO_NAMESPACE, "ApprovedExporterList",
-                DeclarationMapper.list(list));
-    }
-
-    public static Element notification(MessageHeader header, CancellationNotification n) {
-        return withContent(Operation.SEND_AMENDMENT_NOTIFICATION, header, "CancellationNotification",
-                OutboundMapper.notification(n));
-    }
-
-    public static Element status(MessageHeader header, CancellationStatus s) {
-        return withContent(Operation.SEND_CANCELLATION_STATUS, header, "CancellationStatus", OutboundMapper.status(s));
-    }
-
-    public static Element feedback(MessageHeader header, OriginTreatmentFeedback f) {
-        return withContent(Operation.SEND_FEEDBACK, header, "OriginTreatmentFeedback", OutboundMapper.feedback(f));
-    }
-
     /** A request that is one generated type as a whole, e.g. verify-co. */
     public static Element element(QName name, Object value) {
         try {
@@ -70,19 +47,19 @@ public final class RequestBuilder {
         }
     }
 
-    public static Element inquiry(MessageHeader header, VerificationInquiry q) {
-        return withContent(Operation.SEND_VERIFICATION_INQUIRY, header, "VerificationInquiry", OutboundMapper.inquiry(q));
+    /**
+     * The request of an operation whose content the gateway composes (every one but send-co and send-do),
+     * written through the operation's binding.
+     */
+    public static Element request(Operation operation, MessageHeader header, MessageContent content) {
+        return PayloadBindings.of(operation).write(header, content);
     }
 
-    public static Element inquiryAnswer(MessageHeader header, InquiryAnswer a) {
-        return withContent(Operation.SEND_INQUIRY_ANSWER, header, "InquiryAnswer", OutboundMapper.inquiryAnswer(a));
-    }
-
-    private static Element withContent(Operation operation, MessageHeader header, String name, Object content) {
+    static Element withContent(Operation operation, MessageHeader header, String name, Object content) {
         return withContent(operation, header, Contract.MESSAGES_NAMESPACE, name, content);
     }
 
-    private static Element withContent(Operation operation, MessageHeader header, String namespace, String name,
+    static Element withContent(Operation operation, MessageHeader header, String namespace, String name,
                                        Object content) {
         Element wrapper = wrapper(operation, header);
         marshal(new QName(namespace, name), content, wrapper);

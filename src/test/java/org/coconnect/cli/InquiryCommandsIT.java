@@ -72,7 +72,7 @@ class InquiryCommandsIT {
     void anOfficialAsksTheOtherListsItOpenAnswersItAndTheAskerReadsTheAnswer() {
         var read = CertificateReader.read(OutboundPayloadWriter.text(SampleCertificate.create("KR-CLI-ASK", 1, "KR", "ID",
                 1, Instant.now().minusSeconds(30))));
-        kr.issueCertificate().issue(read.certificate(), read.xml());
+        kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
         kr.deliverDue();
 
         Run ask = coconnect("ask", "--conf", idConf.toString(), "KR", "KR-CLI-ASK", "1", "--question",

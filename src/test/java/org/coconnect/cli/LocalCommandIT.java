@@ -88,7 +88,7 @@ class LocalCommandIT {
     void aResendThatIsNotPossibleExits1WithItsCode() {
         var read = org.coconnect.ws.CertificateReader.read(OutboundPayloadWriter.text(
                 SampleCertificate.create("KR-CLI-ERASED", 1, "KR", "ID", 1, Instant.now().minusSeconds(30))));
-        String messageId = kr.issueCertificate().issue(read.certificate(), read.xml()).messageId().toString();
+        String messageId = kr.useCases().issueCertificate().issue(read.certificate(), read.xml()).messageId().toString();
         // A rejected message whose content an older retention erased (see docs/operations.md).
         kr.database().inTransaction(em -> em.createNativeQuery("update outbox set status = 'REJECTED', payload = ''"
                 + " where message_id = ?").setParameter(1, messageId).executeUpdate());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import org.coconnect.Gateway;
+import org.coconnect.domain.Operation;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CertificateReference;
 import org.coconnect.domain.MessageHeader;
@@ -54,7 +55,7 @@ class OperationAttackIT {
     void anAmendmentNotificationPostedToSendCoIsRefused() throws Exception {
         var header = new MessageHeader(UUID.randomUUID(), TestGateways.KR, TestGateways.ID, Instant.now(), null,
                 MessageHeader.SCHEMA_VERSION);
-        var notification = RequestBuilder.notification(header, new CancellationNotification(
+        var notification = RequestBuilder.request(Operation.SEND_AMENDMENT_NOTIFICATION, header, new CancellationNotification(
                 new CertificateReference("KR", "KR-WRONG-OP-1", 1), "The applicant asked for an amendment.", Instant.now()));
         GatewaySnapshot before = GatewaySnapshot.of(id);
         var answer = kr.post(id, "send-co", kr.secured(notification).bytes());

@@ -28,7 +28,7 @@ import org.coconnect.support.MutableClock;
 import org.coconnect.support.MutualTlsSoapClient;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
-import org.coconnect.ws.local.JsonParser;
+import org.coconnect.ws.local.LocalJson;
 import org.coconnect.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +65,7 @@ class RefusalFloodAttackIT {
     private static void retriesExhausted(Gateway kr, MutableClock clock, Instant start) {
         var read = CertificateReader.read(OutboundPayloadWriter.text(
                 SampleCertificate.create("KR-FLOOD-1", 1, "KR", "ID", 1, start.minusSeconds(30))));
-        kr.issueCertificate().issue(read.certificate(), read.xml());
+        kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
         kr.deliverDue();
         for (Duration mark : RetrySchedule.FRAMEWORK.marks()) {
             clock.set(start.plus(mark));
@@ -79,7 +79,7 @@ class RefusalFloodAttackIT {
                 .header("Authorization", "Bearer " + TestGateways.LOCAL_TOKEN).GET().build();
         var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-        return ((List<?>) ((Map<?, ?>) JsonParser.parse(response.body())).get("alerts")).stream()
+        return ((List<?>) ((Map<?, ?>) LocalJson.parseOrNull(response.body())).get("alerts")).stream()
                 .<Map<?, ?>>map(a -> (Map<?, ?>) a).toList();
     }
 

@@ -14,6 +14,7 @@ import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
+import org.coconnect.exchange.PartnerUnavailableException;
 import org.coconnect.exchange.CertificateView;
 import org.coconnect.exchange.IssueCertificate;
 import org.coconnect.exchange.RejectionException;
@@ -62,7 +63,7 @@ final class LocalEndpoints {
         try {
             return LocalResponse.of(200, Representations.verification(operations.verification().verify(country, number,
                     code)));
-        } catch (PartnerLookup.Failed e) {
+        } catch (PartnerUnavailableException e) {
             throw new LocalApiException(502, ErrorCode.PARTNER_LOOKUP_FAILED, e.getMessage());
         }
     }

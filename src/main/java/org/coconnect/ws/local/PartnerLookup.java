@@ -10,14 +10,8 @@ public interface PartnerLookup {
     /**
      * Empty when the partner answers NOT_FOUND (unknown number or wrong code). Throws
      * {@link org.coconnect.exchange.RejectionException} when no partner serves the country, and
-     * {@link Failed} when the partner cannot be asked or refuses.
+     * {@link org.coconnect.exchange.PartnerUnavailableException} when the partner cannot be asked or refuses.
      */
     Optional<CertificateVerification> verify(String issuingCountry, String number, String referenceCode);
 
-    /** The partner could not be reached, or refused the lookup (e.g. over its rate limit). */
-    final class Failed extends RuntimeException {
-        public Failed(String message) {
-            super(message, null, false, false);
-        }
-    }
 }

@@ -69,7 +69,7 @@ class VerificationIT {
     }
 
     static void cancel(String number) {
-        kr.requestCancellation().request(new CertificateReference("KR", number, 1), "Invoice number corrected");
+        kr.useCases().requestCancellation().request(new CertificateReference("KR", number, 1), "Invoice number corrected");
         kr.deliverDue();
         id.deliverDue();
     }

@@ -116,7 +116,7 @@ class VerificationPortalBrowserIT {
     @Test
     void aCancelledCoShowsCancelled() {
         String code = VerificationPortalIT.issue(kr, "KR-BROWSER-CANCEL", 1);
-        kr.requestCancellation().request(new CertificateReference("KR", "KR-BROWSER-CANCEL", 1), "Wrong HS code");
+        kr.useCases().requestCancellation().request(new CertificateReference("KR", "KR-BROWSER-CANCEL", 1), "Wrong HS code");
         kr.deliverDue();
         id.deliverDue();
 

@@ -62,7 +62,7 @@ class VerificationPortalIT {
     public static String issue(Gateway exporter, String number, int version) {
         var read = CertificateReader.read(OutboundPayloadWriter.text(SampleCertificate.create(number, version, "KR",
                 "ID", 2, Instant.now().minusSeconds(30))));
-        String code = exporter.issueCertificate().issue(read.certificate(), read.xml()).referenceCode();
+        String code = exporter.useCases().issueCertificate().issue(read.certificate(), read.xml()).referenceCode();
         exporter.deliverDue();
         return code;
     }
@@ -119,7 +119,7 @@ class VerificationPortalIT {
     @Test
     void aCancelledAndASupersededCoSayWhatTheyAre() {
         String first = issue(kr, "KR-PORTAL-AMEND", 1);
-        kr.requestCancellation().request(new CertificateReference("KR", "KR-PORTAL-AMEND", 1), "Consignee corrected");
+        kr.useCases().requestCancellation().request(new CertificateReference("KR", "KR-PORTAL-AMEND", 1), "Consignee corrected");
         kr.deliverDue();
         id.deliverDue();
         assertTrue(lookup("KR-PORTAL-AMEND", first).body().contains(">Cancelled</p>"));
