@@ -84,8 +84,8 @@ final class ApplyInboundMessage {
 
     private Outcome receiveCertificate(EntityManager em, InboundMessage in, CertificateOfOrigin co, Instant now) {
         CertificateReference ref = co.reference();
-        var existing = CertificateStore.findForUpdate(em, CertificateSide.IMPORT.name(), ref.issuingCountry(),
-                ref.number(), ref.version());
+        var existing = CertificateStore.findForUpdate(em, CertificateSide.IMPORT.name(), in.partner().id(),
+                ref.issuingCountry(), ref.number(), ref.version());
         if (existing.isPresent()) {
             return new Outcome(existing.get(), true);
         }
