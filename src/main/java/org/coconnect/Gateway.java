@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.wss4j.common.crypto.Crypto;
+import org.coconnect.audit.AuditCheckpointer;
+import org.coconnect.audit.AuditCheckpoints;
 import org.coconnect.audit.AuditLog;
+import org.coconnect.audit.AuditTrail;
 import org.coconnect.client.DeliveryWorker;
 import org.coconnect.client.PartnerClient;
 import org.coconnect.client.PartnerClients;
@@ -74,6 +77,7 @@ public final class Gateway implements AutoCloseable {
     private final Crypto crypto;
     private final Database database;
     private final AuditLog audit;
+    private final AuditTrail auditTrail;
     private final Alerts alerts;
     private final PartnerDirectory partners;
     private final Bus bus;
@@ -99,6 +103,11 @@ public final class Gateway implements AutoCloseable {
         this.database = Database.open(config.database());
         this.audit = new AuditLog(database, clock);
         this.alerts = new Alerts(database, clock, audit);
+        this.auditTrail = new AuditTrail(audit, new AuditCheckpointer(database,
+                new AuditCheckpoints(config.audit().checkpointFile()), keys.signingKey(), keys.signingCertificate(),
+                clock, config.audit().checkpointInterval()), keys.signingCertificate(), config.allowedClockSkew(),
+                failure -> alerts.raiseOnce(Duration.ofHours(1), ErrorCode.AUDIT_CHECKPOINT_FAILED, null, null,
+                        "audit-checkpoint", failure));
         this.partners = new PartnerDirectory(config.partners(), keys.partners(), acceptance(keys, config, alerts, clock));
         this.bus = BusFactory.newInstance().createBus();
         this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
@@ -153,7 +162,8 @@ public final class Gateway implements AutoCloseable {
             gateway.listen();
             gateway.jobs.every("Watchdog", Duration.ZERO, config.monitoring().watchdogInterval(),
                     gateway.watchdog::runOnce);
-            gateway.jobs.every("Audit chaining", AUDIT_CHAIN_EVERY, AUDIT_CHAIN_EVERY, gateway.audit::chain);
+            gateway.jobs.every("Audit chaining", AUDIT_CHAIN_EVERY, AUDIT_CHAIN_EVERY,
+                    gateway.auditTrail::chainAndCheckpointIfDue);
             gateway.jobs.every("Retention", AUDIT_CHAIN_EVERY, RETENTION_EVERY,
                     () -> LOG.info("Retention pass: {}", gateway.useCases.retention().run()));
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
@@ -211,6 +221,11 @@ public final class Gateway implements AutoCloseable {
         return audit;
     }
 
+    /** The audit chain's checkpoints and verification. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
     public Outbox outbox() {
         return outbox;
     }
@@ -247,6 +262,15 @@ public final class Gateway implements AutoCloseable {
         return GatewayServer.baseUrl(config);
     }
 
+    /** Once nothing can arrive any more: the whole chain is signed, so a clean stop leaves no unsigned tail. */
+    private void signFinalCheckpoint() {
+        try {
+            auditTrail.checkpointNow();
+        } catch (RuntimeException e) {
+            LOG.error("The final audit checkpoint could not be signed", e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -267,6 +291,7 @@ public final class Gateway implements AutoCloseable {
         }
         bus.shutdown(true);
         metrics.close();
+        signFinalCheckpoint();
         database.close();
     }
 }

@@ -35,13 +35,13 @@ class AuditLogIT {
         var configs = TestGateways.configs(dir);
         try (Gateway kr = TestGateways.start(configs.get(0)); Gateway id = TestGateways.start(configs.get(1))) {
             exchange(kr, 4);                      // three accepted, the last one rejected (importing country SG)
-            id.audit().chain();
+            id.auditTrail().checkpointNow();
             var kinds = id.database().inTransaction(em -> em.createNativeQuery(
                     "select kind, count(*) from audit_event group by kind order by kind").getResultList());
             assertTrue(kinds.stream().anyMatch(r -> "INBOUND".equals(((Object[]) r)[0]) && ((Number) ((Object[]) r)[1]).intValue() == 3),
                     kinds::toString);
             assertTrue(kinds.stream().anyMatch(r -> "REFUSAL".equals(((Object[]) r)[0])), kinds::toString);
-            AuditLog.Verification v = id.audit().verify();
+            AuditLog.Verification v = id.auditTrail().verify();
             assertTrue(v.intact(), v.reason());
             assertTrue(v.checked() >= 5, "accepted, refused and alert records: " + v.checked());
         }
@@ -52,9 +52,9 @@ class AuditLogIT {
         var configs = TestGateways.configs(dir);
         try (Gateway kr = TestGateways.start(configs.get(0)); Gateway id = TestGateways.start(configs.get(1))) {
             exchange(kr, 3);
-            id.audit().chain();
+            id.auditTrail().checkpointNow();
             sql(id, "update audit_event set detail = 'send-co answered ACCEPTED (edited)' where chain_seq = 2");
-            AuditLog.Verification v = id.audit().verify();
+            AuditLog.Verification v = id.auditTrail().verify();
             assertEquals(2L, v.firstBrokenSeq().orElseThrow());
             assertTrue(v.reason().contains("does not match its hash"), v.reason());
         }
@@ -65,9 +65,9 @@ class AuditLogIT {
         var configs = TestGateways.configs(dir);
         try (Gateway kr = TestGateways.start(configs.get(0)); Gateway id = TestGateways.start(configs.get(1))) {
             exchange(kr, 3);
-            id.audit().chain();
+            id.auditTrail().checkpointNow();
             sql(id, "delete from audit_event where chain_seq = 2");
-            AuditLog.Verification v = id.audit().verify();
+            AuditLog.Verification v = id.auditTrail().verify();
             assertEquals(2L, v.firstBrokenSeq().orElseThrow());
             assertTrue(v.reason().contains("missing"), v.reason());
         }
@@ -78,9 +78,9 @@ class AuditLogIT {
         var configs = TestGateways.configs(dir);
         try (Gateway kr = TestGateways.start(configs.get(0)); Gateway id = TestGateways.start(configs.get(1))) {
             exchange(kr, 2);
-            id.audit().chain();
+            id.auditTrail().checkpointNow();
             sql(id, "delete from audit_event where chain_seq = (select max(chain_seq) from audit_event)");
-            assertTrue(id.audit().verify().firstBrokenSeq().isPresent());
+            assertTrue(id.auditTrail().verify().firstBrokenSeq().isPresent());
         }
     }
 }

@@ -2,13 +2,20 @@ package org.coconnect.audit;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.AuditChainHeadEntity;
 import org.coconnect.persistence.AuditEventEntity;
 import org.coconnect.persistence.Database;
@@ -16,15 +23,18 @@ import org.coconnect.persistence.Database;
 /**
  * The hash-chained audit log. {@link #record} adds an event inside the caller's transaction;
  * {@link #chain} links new events into the chain (each hash covers the event and the previous
- * hash); {@link #verify} walks the chain and names the first record that does not match.
+ * hash); {@link #verify} checks it against the signed checkpoints and names the first record that does not hold.
  */
 public final class AuditLog {
 
     /** What kind of thing happened. */
     public enum Kind { INBOUND, OUTBOUND, REFUSAL, ALERT, ADMIN, LOOKUP }
 
-    /** The outcome of a verification: empty when intact, else the first broken record and why. */
-    public record Verification(long checked, Optional<Long> firstBrokenSeq, String reason) {
+    /**
+     * The outcome of a verification: empty when intact, else the first broken record, why, and the code that says
+     * which kind of break it is (chain, checkpoint mismatch, checkpoint signature).
+     */
+    public record Verification(long checked, Optional<Long> firstBrokenSeq, String reason, ErrorCode code) {
         public boolean intact() {
             return firstBrokenSeq.isEmpty();
         }
@@ -52,8 +62,11 @@ public final class AuditLog {
         });
     }
 
-    /** Links every unchained event into the chain; returns how many were linked. */
-    public int chain() {
+    /**
+     * Links every unchained event into the chain; returns how many were linked. Synchronized so that the
+     * background pass and a caller in this JVM take turns instead of waiting on each other's database lock.
+     */
+    public synchronized int chain() {
         int total = 0;
         int linked;
         do {
@@ -78,48 +91,32 @@ public final class AuditLog {
         return total;
     }
 
-    /** Walks the chain from the start; the first record whose links or hash do not match is named. */
-    public Verification verify() {
-        return database.inTransaction(em -> {
-            String previous = genesis();
-            long expectedSeq = 1;
-            long checked = 0;
-            List<AuditEventEntity> page;
-            do {
-                page = em.createQuery("select e from AuditEventEntity e where e.chainSeq >= :from order by e.chainSeq",
-                        AuditEventEntity.class).setParameter("from", expectedSeq).setMaxResults(BATCH).getResultList();
-                for (AuditEventEntity e : page) {
-                    if (e.chainSeq() != expectedSeq) {
-                        return new Verification(checked, Optional.of(expectedSeq), "record " + expectedSeq + " is missing");
-                    }
-                    if (!previous.equals(e.prevHash())) {
-                        return new Verification(checked, Optional.of(e.chainSeq()), "its link to the previous record is broken");
-                    }
-                    if (!hash(e.chainSeq(), previous, e).equals(e.hash())) {
-                        return new Verification(checked, Optional.of(e.chainSeq()), "its content does not match its hash");
-                    }
-                    previous = e.hash();
-                    expectedSeq++;
-                    checked++;
-                }
-                em.clear();
-            } while (page.size() == BATCH);
-            var head = em.find(AuditChainHeadEntity.class, 1);
-            if (head.lastSeq() != checked) {
-                return new Verification(checked, Optional.of(checked + 1), "the chain ends before its recorded head "
-                        + head.lastSeq());
-            }
-            return new Verification(checked, Optional.empty(), "intact");
-        });
+    /**
+     * Verifies the chain against the signed checkpoints, read-only (see {@link AuditChainVerifier}).
+     *
+     * @param tolerance how far back of an earlier record's time a record may be dated (clock skew between nodes)
+     */
+    public Verification verify(AuditCheckpoints checkpoints, List<X509Certificate> certificates, Duration tolerance) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setReadOnly(true);
+            return new AuditChainVerifier(checkpoints.read(), certificates, tolerance).verify(connection);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("the audit chain cannot be read: " + e.getMessage(), e);
+        }
     }
 
-    private static String genesis() {
+    static String genesis() {
         return "0".repeat(64);
     }
 
     static String hash(long seq, String previous, AuditEventEntity e) {
-        String canonical = String.join("\u001f", Long.toString(seq), previous, e.at().toString(), e.kind(),
-                String.valueOf(e.partnerId()), String.valueOf(e.messageId()), e.detail());
+        return hash(seq, previous, e.at(), e.kind(), e.partnerId(), e.messageId(), e.detail());
+    }
+
+    static String hash(long seq, String previous, Instant at, String kind, String partnerId, String messageId,
+                       String detail) {
+        String canonical = String.join("\u001f", Long.toString(seq), previous, at.toString(), kind,
+                String.valueOf(partnerId), String.valueOf(messageId), detail);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));

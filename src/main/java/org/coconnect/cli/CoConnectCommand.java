@@ -23,6 +23,12 @@ public final class CoConnectCommand implements Runnable {
     public static void main(String[] args) {
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
-        System.exit(new CommandLine(new CoConnectCommand()).execute(args));
+        // Escape sequences reach the terminal from nowhere: neither from what partners sent nor as picocli's colours.
+        System.setOut(new java.io.PrintStream(new TerminalSafeStream(new java.io.FileOutputStream(java.io.FileDescriptor.out)),
+                true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(new TerminalSafeStream(new java.io.FileOutputStream(java.io.FileDescriptor.err)),
+                true, java.nio.charset.StandardCharsets.UTF_8));
+        System.exit(new CommandLine(new CoConnectCommand()).setColorScheme(CommandLine.Help.defaultColorScheme(
+                CommandLine.Help.Ansi.OFF)).execute(args));
     }
 }

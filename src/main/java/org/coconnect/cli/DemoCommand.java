@@ -32,7 +32,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<GatewayConfig> configs;
         try {
-            var loader = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv());
+            // Running the demo is the request for demo keys: conf/gateway.properties itself never generates any.
+            var loader = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()).askingForDemoKeys();
             configs = DemoKeys.loadAll(loader, conf);
             DemoKeys.prepare(loader, conf);
         } catch (ConfigException e) {

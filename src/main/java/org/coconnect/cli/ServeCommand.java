@@ -1,7 +1,10 @@
 package org.coconnect.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -11,7 +14,11 @@ import org.coconnect.config.ConfigException;
 import org.coconnect.config.ConfigLoader;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.domain.Operation;
+import org.coconnect.config.KeystoreConfig;
+import org.coconnect.error.ErrorCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** Starts the gateway and serves until stopped. */
@@ -24,13 +31,36 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Override server.port.")
     Integer port;
 
+    @Spec CommandSpec spec;
+
+    private void requireKeystores(KeystoreConfig keystores) {
+        Map<String, Path> stores = new LinkedHashMap<>();
+        stores.put("keystores.own", keystores.own());
+        stores.put("keystores.partners", keystores.partners());
+        stores.put("keystores.trust", keystores.trust());
+        stores.forEach((key, file) -> {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(conf.resolve("gateway.properties").toString(), key, ErrorCode.KEYSTORE_MISSING.code()
+                        + " " + file + " does not exist, and keystores.demo is not true: issue keys with `coconnect pki"
+                        + " issue` (production), or run `coconnect demo` once (demo keys)");
+            }
+        });
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         GatewayConfig config;
         try {
-            config = DemoKeys.prepare(new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()), conf);
+            var loader = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv());
+            config = loader.load(conf);
+            // Keys are generated only where the configuration asks for demo keys; a production one must have them.
+            if (config.keystores().demo()) {
+                config = DemoKeys.prepare(loader, conf);
+            } else {
+                requireKeystores(config.keystores());
+            }
         } catch (ConfigException e) {
-            System.err.println("Configuration error: " + e.getMessage());
+            spec.commandLine().getErr().println("Configuration error: " + e.getMessage());
             return 2;
         }
         if (port != null) {
@@ -43,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
             gateway = Gateway.start(config, Clock.systemUTC()).startDelivery();
         } catch (ConfigException e) {
             // Some settings (such as local.host) can only be judged when the gateway binds them.
-            System.err.println("Configuration error: " + e.getMessage());
+            spec.commandLine().getErr().println("Configuration error: " + e.getMessage());
             return 2;
         }
         try (gateway) {

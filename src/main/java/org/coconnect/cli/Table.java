@@ -3,8 +3,12 @@ package org.coconnect.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.coconnect.monitoring.ControlCharacters;
 
-/** A plain-text table whose columns are as wide as their widest cell; an absent value shows as "-". */
+/**
+ * A plain-text table whose columns are as wide as their widest cell; an absent value shows as "-", and control
+ * characters in a cell (line breaks, escape sequences) show escaped, so a cell never breaks the table.
+ */
 final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -16,10 +20,15 @@ final class Table {
     Table row(Object... cells) {
         var row = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            row[i] = cells[i] == null ? "-" : cells[i].toString().replaceAll("\\s+", " ");
+            row[i] = cells[i] == null ? "-" : escape(cells[i].toString());
         }
         rows.add(row);
         return this;
+    }
+
+    /** Partner-controlled text on one line, its control characters shown escaped rather than acting on the terminal. */
+    static String escape(String text) {
+        return ControlCharacters.escape(text);
     }
 
     void print(PrintWriter out) {

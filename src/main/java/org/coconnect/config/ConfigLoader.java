@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.RetrySchedule;
 import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.security.PrivateFiles;
 
 /**
  * Reads and validates a gateway's configuration: {@code gateway.properties} and one
@@ -28,10 +28,26 @@ public final class ConfigLoader {
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
     private final Path baseDir;
     private final Map<String, String> environment;
+    private final boolean demoKeysAsked;
 
     public ConfigLoader(Path baseDir, Map<String, String> environment) {
+        this(baseDir, environment, false);
+    }
+
+    private ConfigLoader(Path baseDir, Map<String, String> environment, boolean demoKeysAsked) {
         this.baseDir = baseDir;
         this.environment = environment;
+        this.demoKeysAsked = demoKeysAsked;
+    }
+
+    /** A loader for the demo command, which asks for demo keys whatever keystores.demo says. */
+    public ConfigLoader askingForDemoKeys() {
+        return new ConfigLoader(baseDir, environment, true);
+    }
+
+    /** keystores.demo (default false): only a demo configuration, or the demo command, generates keys. */
+    private boolean demo(PropertiesFile file) {
+        return demoKeysAsked || file.bool("keystores.demo", false);
     }
 
     public GatewayConfig load(Path confDir) {
@@ -55,7 +71,9 @@ public final class ConfigLoader {
                 monitoring(file),
                 localApi(file, self.countryCode()),
                 verification(file),
-                trustedProxies(file));
+                trustedProxies(file),
+                new AuditConfig(resolve(file.optional("audit.checkpoint.file", dataDir.resolve("audit-checkpoints").toString())),
+                        file.positiveDuration("audit.checkpoint.interval", AuditConfig.defaults(dataDir).checkpointInterval())));
     }
 
     private static VerificationConfig verification(PropertiesFile file) {
@@ -105,7 +123,7 @@ public final class ConfigLoader {
         }
         Path tokenFile = resolve(file.optional("local.token.file",
                 "keystores/" + country.toLowerCase() + "/local-token"));
-        return new LocalApiConfig(host, port, tokenFile, token(file, tokenFile, file.bool("keystores.demo", false)));
+        return new LocalApiConfig(host, port, tokenFile, token(file, tokenFile, demo(file)));
     }
 
     private static char[] token(PropertiesFile file, Path tokenFile, boolean demo) {
@@ -163,7 +181,7 @@ public final class ConfigLoader {
     }
 
     private KeystoreConfig keystores(PropertiesFile file) {
-        boolean demo = file.bool("keystores.demo", false);
+        boolean demo = demo(file);
         Path passwordFile = resolve(file.required("keystores.password.file"));
         String variable = file.optional("keystores.password.env", "COCONNECT_KEYSTORE_PASSWORD");
         char[] password = password(file, variable, passwordFile, demo);
@@ -195,17 +213,12 @@ public final class ConfigLoader {
                 "no keystore password: set " + variable + " or create " + passwordFile);
     }
 
-    /** Writes a fresh random secret (hex) to a new file that only its owner may read, where the system allows. */
+    /** Writes a fresh random secret (hex) to a new file that only its owner may read (see {@link PrivateFiles}). */
     private static String writeRandomSecret(Path file, int bytes) throws IOException {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         String generated = HexFormat.of().formatHex(random);
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        if (absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.writeString(absolute, generated, StandardCharsets.UTF_8);
+        PrivateFiles.write(file, generated.getBytes(StandardCharsets.UTF_8));
         return generated;
     }
 

@@ -11,7 +11,8 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
                             DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
-                            LocalApiConfig localApi, VerificationConfig verification, List<Cidr> trustedProxies) {
+                            LocalApiConfig localApi, VerificationConfig verification, List<Cidr> trustedProxies,
+                            AuditConfig audit) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
@@ -25,7 +26,8 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
                          DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
                          LocalApiConfig localApi) {
         this(self, environment, bindHost, port, database, keystores, allowedClockSkew, timestampTimeToLive, partners,
-                dataDirectory, delivery, retention, monitoring, localApi, VerificationConfig.defaults(), List.of());
+                dataDirectory, delivery, retention, monitoring, localApi, VerificationConfig.defaults(), List.of(),
+                AuditConfig.defaults(dataDirectory));
     }
 
     /** The id under which this gateway is known to its partners, e.g. KR-KCS. */
@@ -35,42 +37,50 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies, audit);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies, audit);
     }
 
     public GatewayConfig withKeystores(KeystoreConfig newKeystores) {
         return new GatewayConfig(self, environment, bindHost, port, database, newKeystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies, audit);
     }
 
     public GatewayConfig withDatabase(DatabaseSettings newDatabase, Path newDataDirectory) {
         return new GatewayConfig(self, environment, bindHost, port, newDatabase, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies,
+                // Checkpoints kept at their default place follow the data directory they describe.
+                audit.equals(AuditConfig.defaults(dataDirectory)) ? AuditConfig.defaults(newDataDirectory) : audit);
     }
 
     public GatewayConfig withMonitoring(MonitoringConfig newMonitoring) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, verification, trustedProxies, audit);
     }
 
     public GatewayConfig withLocalApi(LocalApiConfig newLocalApi) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, verification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, verification, trustedProxies, audit);
     }
 
     public GatewayConfig withVerification(VerificationConfig newVerification) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newVerification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newVerification, trustedProxies, audit);
     }
 
     public GatewayConfig withTrustedProxies(List<Cidr> newTrustedProxies) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
                 timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification,
-                newTrustedProxies);
+                newTrustedProxies, audit);
+    }
+
+    public GatewayConfig withAudit(AuditConfig newAudit) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification,
+                trustedProxies, newAudit);
     }
 }

@@ -55,7 +55,7 @@ public enum ErrorCode {
     UNKNOWN_CERTIFICATE("CC-5005", Use.ACK, "The message refers to a CO this gateway does not know."),
     INVALID_TRANSITION("CC-5006", Use.ACK, "The CO's current state does not allow this message."),
     REASON_REQUIRED("CC-5007", Use.ACK, "A decline or rejection must give its reason."),
-    WRONG_PARTNER("CC-5008", Use.ACK, "The CO referred to was exchanged with another partner."),
+    WRONG_PARTNER("CC-5008", Use.LOG, "The CO referred to was exchanged with another partner; the partner is answered CC-5005, as for a CO that does not exist."),
     ORIGIN_COUNTRY_DIFFERS("CC-5009", Use.ACK, "A goods item's country of origin differs from the issuing country (warning)."),
     VERSION_NOT_NEXT("CC-5010", Use.ACK, "A new CO version must follow a cancelled version."),
     NO_PARTNER_FOR_COUNTRY("CC-5011", Use.LOCAL, "No partner administration is configured for the CO's importing country."),
@@ -83,6 +83,7 @@ public enum ErrorCode {
     CERTIFICATE_EXPIRING("CC-6004", Use.LOG, "An own or partner certificate expires within the warning period, or has expired."),
     OUTCOME_NOT_APPLIED("CC-6005", Use.LOG,
             "A delivery outcome could not be applied to its CO or inquiry; the attempt is recorded and the message settled, the CO left as it was."),
+    AUDIT_CHECKPOINT_FAILED("CC-6030", Use.LOG, "The head of the audit chain could not be signed into the checkpoint file; the next pass retries."),
     INQUIRY_UNANSWERED("CC-6101", Use.LOG, "A verification inquiry has stayed unanswered for longer than the alert threshold."),
 
     // 7xxx: the local interface, answering our own issuing and customs systems.
@@ -96,6 +97,13 @@ public enum ErrorCode {
             "The partner's gateway could not be asked, or refused the verification lookup; see the gateway's log."),
     RESEND_NOT_POSSIBLE("CC-7011", Use.LOCAL, "The message cannot be resent while its CO is in its current state."),
     CONTENT_ERASED("CC-7012", Use.LOCAL, "The message's content has been erased by retention; it cannot be resent."),
+
+    // 8xxx: tamper evidence and local security.
+    AUDIT_CHAIN_BROKEN("CC-8001", Use.LOCAL, "audit-verify: a record of the audit chain is missing, altered, re-linked or back-dated, or the chain does not end at its head."),
+    AUDIT_CHECKPOINT_MISMATCH("CC-8002", Use.LOCAL, "audit-verify: the chain does not reach a signed checkpoint with the same hash (rewritten or truncated)."),
+    AUDIT_CHECKPOINT_UNSIGNED("CC-8003", Use.LOCAL, "audit-verify: a checkpoint is not signed by the given signing certificate, is out of order, or none covers the chain."),
+    CO_NUMBER_AMBIGUOUS("CC-8004", Use.LOCAL, "Two partners of the CO's issuing country sent a CO with this number; it cannot be told apart by number alone."),
+    KEYSTORE_MISSING("CC-8005", Use.LOCAL, "A configured keystore does not exist and this configuration does not generate demo keys."),
 
     // 9xxx: our side. The sender should retry later.
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later.");

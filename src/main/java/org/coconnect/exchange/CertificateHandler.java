@@ -36,8 +36,8 @@ final class CertificateHandler implements InboundHandler<CertificateOfOrigin> {
     @Override
     public InboundOutcome apply(EntityManager em, InboundMessage in, CertificateOfOrigin co, Instant now) {
         CertificateReference ref = co.reference();
-        var existing = CertificateStore.findForUpdate(em, CertificateSide.IMPORT.name(), ref.issuingCountry(),
-                ref.number(), ref.version());
+        var existing = CertificateStore.findForUpdate(em, CertificateSide.IMPORT.name(), in.partner().id(),
+                ref.issuingCountry(), ref.number(), ref.version());
         if (existing.isPresent()) {
             return InboundOutcome.duplicateOf(existing.get());
         }

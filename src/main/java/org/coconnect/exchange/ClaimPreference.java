@@ -5,6 +5,9 @@ import java.util.Optional;
 import org.coconnect.domain.CertificateEvent;
 import org.coconnect.domain.CertificateReference;
 import org.coconnect.domain.CertificateSide;
+import org.coconnect.domain.Problem;
+import org.coconnect.error.ErrorCode;
+import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.persistence.CertificateStore;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.PendingClaimEntity;
@@ -27,7 +30,13 @@ public final class ClaimPreference {
     public Optional<CertificateReference> claim(String issuingCountry, String number, String declarationNumber) {
         return database.inTransaction(em -> {
             var now = clock.instant();
-            var co = CertificateStore.latestForUpdate(em, CertificateSide.IMPORT.name(), issuingCountry, number);
+            var versions = CertificateStore.versionsForUpdate(em, CertificateSide.IMPORT.name(), issuingCountry, number);
+            var issuers = versions.stream().map(CertificateEntity::partnerId).distinct().toList();
+            if (issuers.size() > 1) {
+                throw new RejectionException(Problem.error(ErrorCode.CO_NUMBER_AMBIGUOUS, "CO " + issuingCountry + ":"
+                        + number + " was received from " + issuers + "; it cannot be told apart by number.", null));
+            }
+            var co = versions.stream().findFirst();
             if (co.isEmpty()) {
                 em.persist(new PendingClaimEntity(issuingCountry, number, declarationNumber, now));
                 return Optional.empty();

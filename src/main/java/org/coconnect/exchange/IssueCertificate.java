@@ -56,7 +56,8 @@ public final class IssueCertificate {
         return database.inTransaction(em -> {
             var now = clock.instant();
             CertificateReference ref = co.reference();
-            if (CertificateStore.findForUpdate(em, CertificateSide.EXPORT.name(), ref.issuingCountry(), ref.number(),
+            if (CertificateStore.findForUpdate(em, CertificateSide.EXPORT.name(), CertificateEntity.OWN_ISSUER,
+                    ref.issuingCountry(), ref.number(),
                     ref.version()).isPresent()) {
                 throw new RejectionException(Problem.error(ErrorCode.CERTIFICATE_EXISTS,
                         "CO " + ref + " has already been issued.", "/co:CertificateOfOrigin/co:Version"));
@@ -79,7 +80,8 @@ public final class IssueCertificate {
     private static void supersedePrevious(jakarta.persistence.EntityManager em, CertificateReference ref,
                                           java.time.Instant now) {
         var previous = new CertificateReference(ref.issuingCountry(), ref.number(), ref.version() - 1);
-        var old = CertificateStore.findForUpdate(em, CertificateSide.EXPORT.name(), previous.issuingCountry(),
+        var old = CertificateStore.findForUpdate(em, CertificateSide.EXPORT.name(), CertificateEntity.OWN_ISSUER,
+                        previous.issuingCountry(),
                         previous.number(), previous.version())
                 .filter(c -> CertificateTransitions.state(c) == CertificateState.CANCELLED)
                 .orElseThrow(() -> new RejectionException(Problem.error(ErrorCode.VERSION_NOT_NEXT,

@@ -36,10 +36,11 @@ public class AlertEntity {
     /** An alert about a lasting condition; {@code subject} names what it is about, e.g. {@code message:<id>}. */
     public AlertEntity(Instant raisedAt, String code, String partnerId, String messageId, String subject, String detail) {
         this.raisedAt = raisedAt;
-        this.subject = subject;
+        this.subject = StorableText.of(subject);
         this.code = code;
-        this.partnerId = partnerId;
-        this.messageId = messageId;
+        this.partnerId = StorableText.of(partnerId);
+        this.messageId = StorableText.of(messageId);
+        detail = StorableText.of(detail);
         this.detail = detail.length() > 4000 ? detail.substring(0, 4000) : detail;
     }
 

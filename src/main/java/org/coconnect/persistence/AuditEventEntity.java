@@ -29,8 +29,9 @@ public class AuditEventEntity {
     public AuditEventEntity(Instant at, String kind, String partnerId, String messageId, String detail) {
         this.at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         this.kind = kind;
-        this.partnerId = partnerId;
-        this.messageId = messageId;
+        this.partnerId = StorableText.of(partnerId);
+        this.messageId = StorableText.of(messageId);
+        detail = StorableText.of(detail);
         this.detail = detail.length() > 4000 ? detail.substring(0, 4000) : detail;
     }
 

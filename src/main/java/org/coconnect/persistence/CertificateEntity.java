@@ -7,6 +7,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "certificate")
 public class CertificateEntity {
+    /** The issuer column of the COs this administration issued (EXPORT side). */
+    public static final String OWN_ISSUER = "";
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -18,6 +20,9 @@ public class CertificateEntity {
     private int version;
     @Column(name = "partner_id")
     private String partnerId;
+    /** Part of the business key: on the IMPORT side the partner that issued the CO, {@link #OWN_ISSUER} on the EXPORT side. */
+    @Column(name = "issuer_partner_id")
+    private String issuerPartnerId;
     private String state;
     @Column(name = "issued_at")
     private Instant issuedAt;
@@ -59,6 +64,8 @@ public class CertificateEntity {
         this.number = number;
         this.version = version;
         this.partnerId = partnerId;
+        // Two authorities of one country number their COs independently: a received CO is theirs, not the country's.
+        this.issuerPartnerId = "IMPORT".equals(side) ? partnerId : OWN_ISSUER;
         this.state = state;
         this.issuedAt = issuedAt;
         this.importingCountry = importingCountry;
@@ -72,6 +79,7 @@ public class CertificateEntity {
     public String number() { return number; }
     public int version() { return version; }
     public String partnerId() { return partnerId; }
+    public String issuerPartnerId() { return issuerPartnerId; }
     public String state() { return state; }
     public Instant issuedAt() { return issuedAt; }
     public String importingCountry() { return importingCountry; }

@@ -11,19 +11,38 @@ public final class CertificateStore {
     private CertificateStore() {
     }
 
-    /** The CO version, locked for update so that concurrent messages about it are applied one at a time. */
-    public static Optional<CertificateEntity> findForUpdate(EntityManager em, String side, String issuingCountry,
-                                                            String number, int version) {
+    /**
+     * The CO version issued by one issuer (a partner id on the IMPORT side, {@link CertificateEntity#OWN_ISSUER}
+     * on the EXPORT side), locked for update so that concurrent messages about it are applied one at a time.
+     */
+    public static Optional<CertificateEntity> findForUpdate(EntityManager em, String side, String issuer,
+                                                            String issuingCountry, String number, int version) {
         return em.createQuery("""
                         select c from CertificateEntity c
-                        where c.side = :side and c.issuingCountry = :country and c.number = :number and c.version = :version""",
-                        CertificateEntity.class)
+                        where c.side = :side and c.issuerPartnerId = :issuer and c.issuingCountry = :country
+                          and c.number = :number and c.version = :version""", CertificateEntity.class)
                 .setParameter("side", side)
+                .setParameter("issuer", issuer)
                 .setParameter("country", issuingCountry)
                 .setParameter("number", number)
                 .setParameter("version", version)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
+    }
+
+    /** The CO version from every issuer (our officers name a CO by country and number only), locked, oldest first. */
+    public static List<CertificateEntity> matchingForUpdate(EntityManager em, String side, String issuingCountry,
+                                                            String number, int version) {
+        return em.createQuery("""
+                        select c from CertificateEntity c
+                        where c.side = :side and c.issuingCountry = :country and c.number = :number and c.version = :version
+                        order by c.id""", CertificateEntity.class)
+                .setParameter("side", side)
+                .setParameter("country", issuingCountry)
+                .setParameter("number", number)
+                .setParameter("version", version)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     public static void insert(EntityManager em, CertificateEntity certificate) {
@@ -35,19 +54,18 @@ public final class CertificateStore {
         return em.createQuery("select c from CertificateEntity c order by c.id", CertificateEntity.class).getResultList();
     }
 
-    /** The newest version of a CO on one side, locked for update. */
-    public static Optional<CertificateEntity> latestForUpdate(EntityManager em, String side, String issuingCountry,
-                                                              String number) {
+    /** Every version of a CO on one side from every issuer, newest first, locked for update. */
+    public static List<CertificateEntity> versionsForUpdate(EntityManager em, String side, String issuingCountry,
+                                                            String number) {
         return em.createQuery("""
                         select c from CertificateEntity c
                         where c.side = :side and c.issuingCountry = :country and c.number = :number
-                        order by c.version desc""", CertificateEntity.class)
+                        order by c.version desc, c.id""", CertificateEntity.class)
                 .setParameter("side", side)
                 .setParameter("country", issuingCountry)
                 .setParameter("number", number)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
+                .getResultList();
     }
 
     /** Claims waiting for this CO, to be applied when it arrives. */

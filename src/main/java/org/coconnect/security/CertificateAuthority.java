@@ -57,7 +57,7 @@ public final class CertificateAuthority {
         X509Certificate cert = CertificateFactoryBc.selfSignedCa(distinguishedName, keys, CA_VALIDITY);
         KeyStore ks = KeyStores.empty();
         ks.setKeyEntry(ALIAS, keys.getPrivate(), password, new Certificate[] {cert});
-        Files.createDirectories(directory);
+        PrivateFiles.createDirectories(directory);
         CredentialFiles.append(directory.resolve("password"), new String(password));
         KeyStores.save(ks, directory.resolve("ca.p12"), password);
         return new CertificateAuthority(directory, cert, keys.getPrivate());

@@ -2,7 +2,7 @@ package org.coconnect.security;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -32,12 +32,10 @@ public final class KeyStores {
         return ks;
     }
 
+    /** Saves the keystore readable by its owner only (see {@link PrivateFiles}), replacing the file in one step. */
     public static void save(KeyStore ks, Path file, char[] password) throws IOException, GeneralSecurityException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            ks.store(out, password);
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        var bytes = new ByteArrayOutputStream();
+        ks.store(bytes, password);
+        PrivateFiles.write(file, bytes.toByteArray());
     }
 }

@@ -86,8 +86,8 @@ public final class GatewayProcess implements AutoCloseable {
         kill();
     }
 
-    /** The configuration as files: gateway.properties and one partners/ID.properties per partner. */
-    private static Path writeConf(Path dir, String name, GatewayConfig c, Map<String, String> extra) throws IOException {
+    /** Writes conf-NAME/ (gateway.properties, one partners/ID.properties per partner) under dir as an operator would. */
+    public static Path writeConf(Path dir, String name, GatewayConfig c, Map<String, String> extra) throws IOException {
         Path conf = dir.resolve("conf-" + name);
         Files.createDirectories(conf.resolve("partners"));
         Path password = dir.resolve(name + "-keystore-password");
