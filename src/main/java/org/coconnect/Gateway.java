@@ -29,11 +29,15 @@ import org.coconnect.monitoring.Watchdog;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.SharedReplayCache;
+import org.coconnect.security.WsSecurityProperties;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.security.CertificateChecks;
 import org.coconnect.security.CertificateFactoryBc;
 import org.coconnect.security.CredentialFiles;
-import org.coconnect.security.Crls;
+import org.coconnect.config.RevocationPolicy;
+import org.coconnect.monitoring.CrlWatch;
+import org.coconnect.security.CrlStore;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.MessageCrypto;
@@ -82,6 +86,8 @@ public final class Gateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final Watchdog watchdog;
     private final HealthCheck healthCheck;
+    private final CrlStore crls;
+    private final CrlWatch crlWatch;
     private GatewayServer server;
     private LocalServer local;
     private VerificationPortal portal;
@@ -94,9 +100,19 @@ public final class Gateway implements AutoCloseable {
         this.database = Database.open(config.database());
         this.audit = new AuditLog(database, clock);
         this.alerts = new Alerts(database, clock, audit);
-        this.partners = new PartnerDirectory(config.partners(), keys.partners(), acceptance(keys, config, alerts, clock));
+        this.crls = new CrlStore(config.keystores().own().getParent().resolve("crls"));
+        var checks = new CertificateChecks(keys.trust(), crls);
+        // Checked in full at start-up; revocation again on every use, against the CRLs held at that moment.
+        this.partners = new PartnerDirectory(config.partners(), keys.partners(), acceptance(checks, config, alerts, clock),
+                (partner, cert) -> checks.revocationProblem(cert, clock.instant(), partner.trust().revocation()));
+        this.crlWatch = new CrlWatch(crls, alerts, clock);
         this.outboundLogins = CredentialFiles.readOutbound(config.keystores().outboundCredentials());
         this.bus = BusFactory.newInstance().createBus();
+        if (database.skipsLockedRows()) {
+            // On PostgreSQL several nodes may serve behind one balancer: a replay to another node must be seen too.
+            WsSecurityProperties.shareReplayCache(bus, new SharedReplayCache(database.dataSource(), clock,
+                    config.timestampTimeToLive().plus(config.allowedClockSkew())));
+        }
         this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
         var d = config.delivery();
         this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
@@ -113,16 +129,17 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Partner certificates are checked once at start-up; each one refused is logged and raises an alert. */
-    private static PartnerDirectory.CertificateAcceptance acceptance(GatewayKeys keys, GatewayConfig config, Alerts alerts,
-                                                                     Clock clock) {
-        var checks = new CertificateChecks(keys.trust(), Crls.load(config.keystores().own().getParent().resolve("crls")));
+    private static PartnerDirectory.CertificateAcceptance acceptance(CertificateChecks checks, GatewayConfig config,
+                                                                     Alerts alerts, Clock clock) {
         return (partnerId, cert, role) -> {
             var purpose = switch (role) {
                 case SIGNING -> CertificateFactoryBc.Purpose.SIGNING;
                 case ENCRYPTION -> CertificateFactoryBc.Purpose.ENCRYPTION;
                 case TLS -> CertificateFactoryBc.Purpose.TLS;
             };
-            var problems = checks.check(cert, purpose, clock.instant());
+            var policy = config.partners().stream().filter(p -> p.id().equals(partnerId)).findFirst()
+                    .map(p -> p.trust().revocation()).orElse(RevocationPolicy.SOFT_FAIL);
+            var problems = checks.check(cert, purpose, clock.instant(), policy);
             if (!problems.isEmpty()) {
                 alerts.raise(ErrorCode.CERTIFICATE_NOT_TRUSTED, partnerId, null, role.aliasSegment() + " certificate "
                         + cert.getSubjectX500Principal() + " serial " + cert.getSerialNumber().toString(16)
@@ -146,6 +163,7 @@ public final class Gateway implements AutoCloseable {
             gateway.background.scheduleWithFixedDelay(gateway::eraseExpiredQuietly, 1, 60 * 60,
                     java.util.concurrent.TimeUnit.SECONDS);
             gateway.watchdog.start();
+            gateway.background.scheduleWithFixedDelay(gateway.crlWatch::passQuietly, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());
             if (config.localApi().enabled()) {
@@ -290,6 +308,11 @@ public final class Gateway implements AutoCloseable {
     /** The watchdog, for a pass on demand (tests, commands); it also runs by itself every watchdog interval. */
     public Watchdog watchdog() {
         return watchdog;
+    }
+
+    /** The CRL re-read and expiry alert, for a pass on demand (tests, commands); it also runs every minute. */
+    public CrlWatch crlWatch() {
+        return crlWatch;
     }
 
     /** Every metric in the Prometheus text format, for the metrics endpoint. */
