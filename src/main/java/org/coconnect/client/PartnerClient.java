@@ -106,8 +106,8 @@ public final class PartnerClient {
         var tls = new TLSClientParameters();
         tls.setKeyManagers(TlsMaterial.keyManagers(keys));
         // Only this partner's anchors: another partner's CA must not be able to impersonate this partner's server.
-        tls.setTrustManagers(PartnerServerTrust.trustManagers(PartnerServerTrust.anchors(keys.trust(), partner.id(),
-                partner.tlsCertificates()), partner.config().trust().pinnedServerSha256()));
+        tls.setTrustManagers(PartnerServerTrust.forPartner(keys.trust(), partner.id(), partner.tlsCertificates(),
+                partner.config().trust().pinnedServerSha256()));
         tls.setSecureSocketProtocol("TLSv1.3");
         conduit.setTlsClientParameters(tls);
         var policy = new HTTPClientPolicy();

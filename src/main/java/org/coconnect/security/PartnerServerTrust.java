@@ -46,6 +46,12 @@ public final class PartnerServerTrust {
         return anchors;
     }
 
+    /** Trust managers for calling one partner's server: {@link #anchors} of the partner, and its pin if configured. */
+    public static TrustManager[] forPartner(KeyStore trust, String partnerId, List<X509Certificate> partnerTls,
+                                            Optional<String> pinnedSha256) {
+        return trustManagers(anchors(trust, partnerId, partnerTls), pinnedSha256);
+    }
+
     /** Trust managers accepting a server chain to one of these anchors and, when pinned, only that certificate. */
     public static TrustManager[] trustManagers(List<X509Certificate> anchors, Optional<String> pinnedSha256) {
         try {
