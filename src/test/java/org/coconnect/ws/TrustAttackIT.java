@@ -135,6 +135,16 @@ class TrustAttackIT {
         }
     }
 
+    /** A CRL whose nextUpdate comes within a day raises CC-6020 on the next pass, naming the CA. */
+    @Test
+    void aCrlNearItsNextUpdateRaisesAnAlertOnTheNextPass() throws Exception {
+        Path crls = Files.createDirectories(id.config().keystores().own().getParent().resolve("crls"));
+        Files.write(crls.resolve("demo-ca-short.crl"), TestCa.load().crl(Duration.ofHours(12)).getEncoded());
+        GatewaySnapshot before = GatewaySnapshot.of(id);
+        id.crlWatch().pass();
+        before.assertAlerted(ErrorCode.CRL_EXPIRING);
+    }
+
     private static void signAgainAsJp(Document doc) {
         try {
             var header = new WSSecHeader(doc);
