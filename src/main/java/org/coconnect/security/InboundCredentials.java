@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Wrong passwords must not cost us more than a bounded amount: an attempt is counted as a failure
  * before it is hashed (in one atomic step, so parallel attempts cannot all pass a check that each sees
  * as clean), and no more than {@code maxConcurrentHashes} hashes run at once; an attempt over that bound
- * is refused at once ({@link Result#BUSY}, still counted) instead of waiting in a queue.
+ * is refused at once ({@link Result#BUSY}, still counted) instead of waiting in a queue. Requests with the same
+ * login arriving while it is being checked wait for that one check instead of starting their own (a partner's
+ * first burst after a restart costs one hash, and is neither refused as busy nor counted toward a lockout).
  */
 public final class InboundCredentials {
 
@@ -40,6 +44,7 @@ public final class InboundCredentials {
     private final Semaphore hashing;
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
     private final Map<InetAddress, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Result>> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger hashesRunning = new AtomicInteger();
     private final AtomicInteger mostHashesAtOnce = new AtomicInteger();
     private final AtomicLong hashesComputed = new AtomicLong();
@@ -83,8 +88,44 @@ public final class InboundCredentials {
             return Result.BAD_CREDENTIALS;
         }
         byte[] fingerprint = fingerprint(user, password);
+        if (isVerified(user, fingerprint)) {
+            failures.remove(source);
+            return Result.OK;
+        }
+        // One hash per login at a time: a partner's burst of first requests (same login) shares one check.
+        var mine = new CompletableFuture<Result>();
+        String key = HexFormat.of().formatHex(fingerprint);
+        CompletableFuture<Result> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            Result shared = running.join();
+            if (shared == Result.BAD_CREDENTIALS) {
+                recordFailure(source);
+            } else if (shared == Result.OK) {
+                failures.remove(source);
+            }
+            return shared;
+        }
+        try {
+            Result result = firstCheck(user, password, fingerprint, source);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private boolean isVerified(String user, byte[] fingerprint) {
         byte[] known = verified.get(user);
-        if (known != null && MessageDigest.isEqual(known, fingerprint)) {
+        return known != null && MessageDigest.isEqual(known, fingerprint);
+    }
+
+    /** The full check of a login no other request is checking right now. */
+    private Result firstCheck(String user, String password, byte[] fingerprint, InetAddress source) {
+        if (isVerified(user, fingerprint)) {
+            // Verified by a check that finished just before this one started.
             failures.remove(source);
             return Result.OK;
         }

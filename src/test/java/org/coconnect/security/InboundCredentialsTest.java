@@ -46,14 +46,25 @@ class InboundCredentialsTest {
         return new InboundCredentials(Map.of("KR-KCS", rightHash), clock, BOUND);
     }
 
-    /** Starts every attempt at once and collects the results. */
+    /** Starts every attempt at once, each with a password of its own, and collects the results. */
     private List<Result> inParallel(InboundCredentials credentials, List<InetAddress> sources) throws Exception {
+        var passwords = new ArrayList<String>();
+        for (int i = 0; i < sources.size(); i++) {
+            passwords.add("guess-" + i);
+        }
+        return inParallel(credentials, sources, passwords);
+    }
+
+    private List<Result> inParallel(InboundCredentials credentials, List<InetAddress> sources, List<String> passwords)
+            throws Exception {
         var start = new CountDownLatch(1);
         var futures = new ArrayList<Future<Result>>();
-        for (InetAddress source : sources) {
+        for (int i = 0; i < sources.size(); i++) {
+            InetAddress source = sources.get(i);
+            String password = passwords.get(i);
             futures.add(pool.submit(() -> {
                 start.await();
-                return credentials.check("KR-KCS", "wrong-password", source);
+                return credentials.check("KR-KCS", password, source);
             }));
         }
         start.countDown();
@@ -65,7 +76,7 @@ class InboundCredentialsTest {
     }
 
     @Test
-    void twoHundredParallelWrongPasswordsFromOneAddressLockItOutAfterTheFreeFailuresAndHashAtMostThoseOnce()
+    void twoHundredParallelPasswordGuessesFromOneAddressLockItOutAfterTheFreeFailuresAndHashAtMostThoseOnce()
             throws Exception {
         InboundCredentials credentials = credentials();
         InetAddress attacker = InetAddress.getByName("192.0.2.7");
@@ -83,7 +94,7 @@ class InboundCredentialsTest {
     }
 
     @Test
-    void twoHundredParallelWrongPasswordsFromManyAddressesNeverRunMoreHashesAtOnceThanTheBound() throws Exception {
+    void twoHundredParallelPasswordGuessesFromManyAddressesNeverRunMoreHashesAtOnceThanTheBound() throws Exception {
         InboundCredentials credentials = credentials();
         var sources = new ArrayList<InetAddress>();
         for (int i = 0; i < PARALLEL; i++) {
@@ -97,6 +108,19 @@ class InboundCredentialsTest {
         long refusedUnchecked = results.stream().filter(r -> r == Result.BUSY).count();
         assertEquals(PARALLEL, checked + refusedUnchecked, "each attempt is either hashed or refused unchecked: " + results);
         assertEquals(checked, credentials.hashesComputed(), "a refused attempt costs no hash");
+    }
+
+    /** Not an attack: a partner's first burst after a restart, all with the right password, costs one hash. */
+    @Test
+    void parallelFirstLoginsWithTheRightPasswordShareOneHashAndAreAllAccepted() throws Exception {
+        InboundCredentials credentials = credentials();
+        InetAddress partner = InetAddress.getByName("192.0.2.10");
+
+        List<Result> results = inParallel(credentials, java.util.Collections.nCopies(PARALLEL, partner),
+                java.util.Collections.nCopies(PARALLEL, "right-password"));
+
+        assertEquals(java.util.Collections.nCopies(PARALLEL, Result.OK), results);
+        assertEquals(1, credentials.hashesComputed());
     }
 
     @Test
