@@ -39,10 +39,12 @@ import org.coconnect.monitoring.Watchdog;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.SharedReplayCache;
+import org.coconnect.monitoring.CrlWatch;
+import org.coconnect.security.CrlStore;
+import org.coconnect.security.WsSecurityProperties;
 import org.coconnect.security.CertificateChecks;
-import org.coconnect.security.CertificateFactoryBc;
 import org.coconnect.security.CredentialFiles;
-import org.coconnect.security.Crls;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.MessageCrypto;
@@ -64,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final Duration AUDIT_CHAIN_EVERY = Duration.ofSeconds(1);
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
+    private static final Duration CRL_EVERY = Duration.ofMinutes(1);
 
     static {
         // CXF's WS-Security decryption asks javax.xml.stream for a new XMLInputFactory for every encrypted
@@ -88,6 +91,8 @@ public final class Gateway implements AutoCloseable {
     private final DeliveryWorker delivery;
     private final Watchdog watchdog;
     private final HealthCheck healthCheck;
+    private final CrlStore crls;
+    private final CrlWatch crlWatch;
     private final UseCases useCases;
     private final PeriodicJobs jobs = new PeriodicJobs();
     private boolean closed;
@@ -108,8 +113,19 @@ public final class Gateway implements AutoCloseable {
                 clock, config.audit().checkpointInterval()), keys.signingCertificate(), config.allowedClockSkew(),
                 failure -> alerts.raiseOnce(Duration.ofHours(1), ErrorCode.AUDIT_CHECKPOINT_FAILED, null, null,
                         "audit-checkpoint", failure));
-        this.partners = new PartnerDirectory(config.partners(), keys.partners(), acceptance(keys, config, alerts, clock));
+        this.crls = new CrlStore(config.keystores().own().getParent().resolve("crls"));
+        var checks = new CertificateChecks(keys.trust(), crls);
+        // Checked in full at start-up; revocation again on every use, against the CRLs held at that moment.
+        this.partners = new PartnerDirectory(config.partners(), keys.partners(),
+                PartnerCertificateAcceptance.of(checks, config, alerts, clock),
+                (partner, cert) -> checks.revocationProblem(cert, clock.instant(), partner.trust().revocation()));
+        this.crlWatch = new CrlWatch(crls, alerts, clock);
         this.bus = BusFactory.newInstance().createBus();
+        if (database.skipsLockedRows()) {
+            // On PostgreSQL several nodes may serve behind one balancer: a replay to another node must be seen too.
+            WsSecurityProperties.shareReplayCache(bus, new SharedReplayCache(database.dataSource(), clock,
+                    config.timestampTimeToLive().plus(config.allowedClockSkew())));
+        }
         this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
         var d = config.delivery();
         this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
@@ -135,26 +151,6 @@ public final class Gateway implements AutoCloseable {
                 new EraseExpiredContent(database, config.retention(), audit, clock));
     }
 
-    /** Partner certificates are checked once at start-up; each one refused is logged and raises an alert. */
-    private static PartnerDirectory.CertificateAcceptance acceptance(GatewayKeys keys, GatewayConfig config, Alerts alerts,
-                                                                     Clock clock) {
-        var checks = new CertificateChecks(keys.trust(), Crls.load(config.keystores().own().getParent().resolve("crls")));
-        return (partnerId, cert, role) -> {
-            var purpose = switch (role) {
-                case SIGNING -> CertificateFactoryBc.Purpose.SIGNING;
-                case ENCRYPTION -> CertificateFactoryBc.Purpose.ENCRYPTION;
-                case TLS -> CertificateFactoryBc.Purpose.TLS;
-            };
-            var problems = checks.check(cert, purpose, clock.instant());
-            if (!problems.isEmpty()) {
-                alerts.raise(ErrorCode.CERTIFICATE_NOT_TRUSTED, partnerId, null, role.aliasSegment() + " certificate "
-                        + cert.getSubjectX500Principal() + " serial " + cert.getSerialNumber().toString(16)
-                        + " is not used: " + String.join("; ", problems));
-            }
-            return problems;
-        };
-    }
-
     /** Loads keys, opens (and migrates) the database and publishes the endpoints; delivery is started separately. */
     public static Gateway start(GatewayConfig config, Clock clock) {
         var gateway = new Gateway(config, clock);
@@ -164,6 +160,7 @@ public final class Gateway implements AutoCloseable {
                     gateway.watchdog::runOnce);
             gateway.jobs.every("Audit chaining", AUDIT_CHAIN_EVERY, AUDIT_CHAIN_EVERY,
                     gateway.auditTrail::chainAndCheckpointIfDue);
+            gateway.jobs.every("CRL re-read", CRL_EVERY, CRL_EVERY, gateway.crlWatch::pass);
             gateway.jobs.every("Retention", AUDIT_CHAIN_EVERY, RETENTION_EVERY,
                     () -> LOG.info("Retention pass: {}", gateway.useCases.retention().run()));
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
@@ -238,6 +235,11 @@ public final class Gateway implements AutoCloseable {
     /** The watchdog, for a pass on demand (tests, commands); it also runs by itself every watchdog interval. */
     public Watchdog watchdog() {
         return watchdog;
+    }
+
+    /** The CRL re-read and expiry alert, for a pass on demand (tests, commands); it also runs every minute. */
+    public CrlWatch crlWatch() {
+        return crlWatch;
     }
 
     /** Every metric in the Prometheus text format, for the metrics endpoint. */

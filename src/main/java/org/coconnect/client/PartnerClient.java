@@ -35,6 +35,7 @@ import org.coconnect.partner.Partner;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.PartnerServerTrust;
 import org.coconnect.security.TlsMaterial;
 import org.coconnect.security.WsSecurityProperties;
 import org.coconnect.ws.AcknowledgementMapper;
@@ -102,7 +103,9 @@ public final class PartnerClient {
         }
         var tls = new TLSClientParameters();
         tls.setKeyManagers(TlsMaterial.keyManagers(keys));
-        tls.setTrustManagers(TlsMaterial.trustManagers(keys, partner.tlsCertificates()));
+        // Only this partner's anchors: another partner's CA must not be able to impersonate this partner's server.
+        tls.setTrustManagers(PartnerServerTrust.forPartner(keys.trust(), partner.id(), partner.tlsCertificates(),
+                partner.config().trust().pinnedServerSha256()));
         tls.setSecureSocketProtocol("TLSv1.3");
         conduit.setTlsClientParameters(tls);
         var policy = new HTTPClientPolicy();

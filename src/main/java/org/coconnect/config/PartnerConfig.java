@@ -14,28 +14,41 @@ import org.coconnect.domain.AdministrationId;
  * @param inboundUser     the HTTP Basic login the partner uses with us
  * @param limits          requests in flight and per period the partner may send
  * @param securityProfile the message-security profile agreed with this partner
+ * @param trust           revocation policy for its CA and the optional pin of its server's TLS certificate
  */
 public record PartnerConfig(String id, AdministrationId administration, String environment, String domain,
                             URI endpointUrl, List<Cidr> allowedNetworks, String inboundUser, PartnerLimits limits,
-                            SecurityProfile securityProfile) {
+                            SecurityProfile securityProfile, PartnerTrust trust) {
 
     public PartnerConfig {
         allowedNetworks = List.copyOf(allowedNetworks);
     }
 
+    /** A partner with the default trust settings ({@link PartnerTrust#DEFAULT}). */
+    public PartnerConfig(String id, AdministrationId administration, String environment, String domain, URI endpointUrl,
+                         List<Cidr> allowedNetworks, String inboundUser, PartnerLimits limits, SecurityProfile securityProfile) {
+        this(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits, securityProfile,
+                PartnerTrust.DEFAULT);
+    }
+
+    public PartnerConfig withTrust(PartnerTrust newTrust) {
+        return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
+                securityProfile, newTrust);
+    }
+
     public PartnerConfig withLimits(PartnerLimits newLimits) {
         return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser,
-                newLimits, securityProfile);
+                newLimits, securityProfile, trust);
     }
 
     public PartnerConfig withEndpointUrl(URI url) {
         return new PartnerConfig(id, administration, environment, domain, url, allowedNetworks, inboundUser, limits,
-                securityProfile);
+                securityProfile, trust);
     }
 
     public PartnerConfig withSecurityProfile(SecurityProfile profile) {
         return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
-                profile);
+                profile, trust);
     }
 
     /** Whether the partner may connect from this address. */

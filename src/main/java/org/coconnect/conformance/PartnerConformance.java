@@ -16,6 +16,7 @@ import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.MessageCrypto;
+import org.coconnect.security.PartnerServerTrust;
 import org.coconnect.security.TlsMaterial;
 
 /**
@@ -49,8 +50,8 @@ public final class PartnerConformance {
             var client = new PartnerClient(bus, self, keys, MessageCrypto.create(keys), partner, login, clock);
             var probes = new Probes(self.self(), partner.administration(), clock);
             var transport = new TransportChecks(keys, partner, sendCo, login);
-            var http = new PartnerHttp(TlsMaterial.keyManagers(keys), TlsMaterial.trustManagers(keys, partner.tlsCertificates()),
-                    login);
+            var http = new PartnerHttp(TlsMaterial.keyManagers(keys), PartnerServerTrust.forPartner(keys.trust(), partner.id(),
+                    partner.tlsCertificates(), partner.config().trust().pinnedServerSha256()), login);
             var messages = new MessageChecks(client, http, probes, sendCo);
             List<CheckResult> results = new ArrayList<>();
             check(out, results, TransportChecks.HANDSHAKE, transport::handshake);

@@ -9,6 +9,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.coconnect.security.CredentialFiles;
 import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.PartnerServerTrust;
 import org.coconnect.security.TlsMaterial;
 import org.coconnect.partner.Partner;
 
@@ -34,7 +35,8 @@ final class TransportChecks {
     CheckResult handshake() {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(TlsMaterial.keyManagers(keys), TlsMaterial.trustManagers(keys, partner.tlsCertificates()), null);
+            tls.init(TlsMaterial.keyManagers(keys), PartnerServerTrust.forPartner(keys.trust(), partner.id(),
+                    partner.tlsCertificates(), partner.config().trust().pinnedServerSha256()), null);
             try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket()) {
                 socket.connect(new InetSocketAddress(sendCo.getHost(), port(sendCo)), 10_000);
                 socket.setSoTimeout(10_000);
@@ -56,7 +58,8 @@ final class TransportChecks {
     /** A request over TLS without a client certificate must be cut off by TLS, never answered. */
     CheckResult clientCertificateRequired(String envelope) {
         // Our login, but no client certificate: only the certificate is missing, so a refusal is for that.
-        var anonymous = new PartnerHttp(null, TlsMaterial.trustManagers(keys, partner.tlsCertificates()), login);
+        var anonymous = new PartnerHttp(null, PartnerServerTrust.forPartner(keys.trust(), partner.id(),
+                partner.tlsCertificates(), partner.config().trust().pinnedServerSha256()), login);
         try {
             PartnerHttp.Answer answer = anonymous.postSoap(sendCo, "urn:coconnect:send-co", envelope);
             return CheckResult.fail(CLIENT_CERTIFICATE, "answered HTTP " + answer.status()

@@ -15,6 +15,8 @@ public enum ErrorCode {
     DECRYPTION_FAILED("CC-1006", Use.LOG, "The encrypted content could not be decrypted with our key."),
     POLICY_VIOLATION("CC-1007", Use.LOG, "The message does not meet the WS-SecurityPolicy of the WSDL."),
     REPLAY_DETECTED("CC-1008", Use.LOG, "A timestamp or signature already seen was presented again."),
+    CERTIFICATE_REVOKED("CC-1009", Use.LOG, "A partner certificate is revoked by its CA's CRL, or its CA requires a current CRL and none is held."),
+    SIGNATURE_NOT_UNIQUE("CC-1010", Use.LOG, "The message does not carry exactly one signature, by its BinarySecurityToken certificate, covering both the Body and the Timestamp."),
 
     // 11xx: transport authentication. Partners only ever see AUTHENTICATION_FAILED (HTTP 401).
     AUTHENTICATION_FAILED("CC-1100", Use.FAULT, "Authentication failed."),
@@ -24,6 +26,7 @@ public enum ErrorCode {
     IDENTITY_MISMATCH("CC-1104", Use.LOG, "TLS certificate, login, source address, signing certificate and header sender do not all name one partner."),
     TOO_MANY_FAILURES("CC-1105", Use.LOG, "Too many failed logins from this address; it is locked out for a while."),
     FORWARDED_FOR_INVALID("CC-1106", Use.LOG, "A trusted proxy sent an X-Forwarded-For header that is not a list of IP addresses."),
+    LOGIN_CHECKS_BUSY("CC-1107", Use.LOG, "Too many password checks are running at once; the login was refused unchecked (HTTP 503), retry later."),
 
     // 2xxx: message format.
     SCHEMA_INVALID("CC-2001", Use.ACK, "The payload does not conform to the CoConnect schemas."),
@@ -84,6 +87,7 @@ public enum ErrorCode {
     OUTCOME_NOT_APPLIED("CC-6005", Use.LOG,
             "A delivery outcome could not be applied to its CO or inquiry; the attempt is recorded and the message settled, the CO left as it was."),
     AUDIT_CHECKPOINT_FAILED("CC-6030", Use.LOG, "The head of the audit chain could not be signed into the checkpoint file; the next pass retries."),
+    CRL_EXPIRING("CC-6020", Use.LOG, "A CA's CRL reaches its nextUpdate within a day, or has passed it: fetch the CA's new CRL."),
     INQUIRY_UNANSWERED("CC-6101", Use.LOG, "A verification inquiry has stayed unanswered for longer than the alert threshold."),
 
     // 7xxx: the local interface, answering our own issuing and customs systems.

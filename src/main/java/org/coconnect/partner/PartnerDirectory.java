@@ -30,18 +30,34 @@ public final class PartnerDirectory {
         CertificateAcceptance ALL = (id, cert, role) -> List.of();
     }
 
+    /** Whether a partner certificate accepted at start-up is revoked now, by the CRLs held at this moment. */
+    @FunctionalInterface
+    public interface RevocationCheck {
+        Optional<String> problem(PartnerConfig partner, X509Certificate certificate);
+
+        /** Never revoked: for tools, and gateways that judge revocation at start-up only. */
+        RevocationCheck NONE = (partner, cert) -> Optional.empty();
+    }
+
     private final Map<String, Partner> byId = new LinkedHashMap<>();
+    private final RevocationCheck revocation;
 
     public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore) {
         this(partners, partnerStore, CertificateAcceptance.ALL);
     }
 
+    public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore, CertificateAcceptance acceptance) {
+        this(partners, partnerStore, acceptance, RevocationCheck.NONE);
+    }
+
     /**
      * Certificates that fail the acceptance checks for their role (expired, revoked, weak key, wrong key
      * usage, foreign CA) are left out: a partner signing with one is refused as if it were unknown, and
-     * nothing is encrypted for one.
+     * nothing is encrypted for one. A certificate revoked later is found by {@link #revocationProblem} on each use.
      */
-    public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore, CertificateAcceptance acceptance) {
+    public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore, CertificateAcceptance acceptance,
+                            RevocationCheck revocation) {
+        this.revocation = revocation;
         for (PartnerConfig config : partners) {
             var byRole = new EnumMap<CertificateRole, List<X509Certificate>>(CertificateRole.class);
             for (CertificateRole role : CertificateRole.values()) {
@@ -100,6 +116,11 @@ public final class PartnerDirectory {
     /** The partner whose TLS certificate this is (exact match). */
     public Optional<Partner> byTlsCertificate(X509Certificate certificate) {
         return byId.values().stream().filter(p -> p.tlsCertificates().contains(certificate)).findFirst();
+    }
+
+    /** Why this certificate of the partner may not be used now (revoked by a CRL read since start-up), if so. */
+    public Optional<String> revocationProblem(Partner partner, X509Certificate certificate) {
+        return revocation.problem(partner.config(), certificate);
     }
 
     /** The partner that logs in with this HTTP Basic user. */

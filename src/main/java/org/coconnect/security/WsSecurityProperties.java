@@ -68,6 +68,14 @@ public final class WsSecurityProperties {
         return p;
     }
 
+    /**
+     * Makes every endpoint on this bus use one replay cache (signed Timestamps already seen) instead of a cache per
+     * endpoint in this JVM's memory: CXF reads the instance as a contextual property, which includes the bus's.
+     */
+    public static void shareReplayCache(org.apache.cxf.Bus bus, org.apache.wss4j.common.cache.ReplayCache cache) {
+        bus.setProperty(SecurityConstants.TIMESTAMP_CACHE_INSTANCE, cache);
+    }
+
     private static Map<String, Object> common(GatewayKeys keys, Crypto crypto, SecurityProfile profile) {
         Map<String, Object> p = new HashMap<>();
         p.put(SecurityConstants.SIGNATURE_CRYPTO, crypto);

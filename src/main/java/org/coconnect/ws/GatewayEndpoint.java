@@ -89,12 +89,19 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         // signature we do not know reaches the partner readable.
         partners.byId(String.valueOf(transportPartner)).flatMap(Partner::currentEncryptionCertificate)
                 .ifPresent(c -> WsSecurityProperties.encryptAnswerFor(message.getExchange(), c));
-        X509Certificate signer = SigningCertificate.from(message::get)
-                .orElseThrow(() -> new GatewayFault(ErrorCode.SIGNATURE_INVALID, ErrorCode.SECURITY_FAILURE,
-                        "no verified signature certificate"));
+        X509Certificate signer;
+        try {
+            signer = SigningCertificate.soleSigner(message::get);
+        } catch (SigningCertificate.NotUnique e) {
+            throw new GatewayFault(ErrorCode.SIGNATURE_NOT_UNIQUE, ErrorCode.SECURITY_FAILURE, e.getMessage());
+        }
         Partner partner = partners.bySigningCertificate(signer)
                 .orElseThrow(() -> new GatewayFault(ErrorCode.CERTIFICATE_NOT_TRUSTED, ErrorCode.SECURITY_FAILURE,
                         "signed with " + signer.getSubjectX500Principal() + ", which is no partner's signing certificate"));
+        partners.revocationProblem(partner, signer).ifPresent(problem -> {
+            throw new GatewayFault(ErrorCode.CERTIFICATE_REVOKED, ErrorCode.SECURITY_FAILURE, "signing certificate of "
+                    + partner.id() + " " + signer.getSubjectX500Principal() + ": " + problem);
+        });
         if (!partner.id().equals(transportPartner)) {
             throw new GatewayFault(ErrorCode.IDENTITY_MISMATCH, ErrorCode.SECURITY_FAILURE,
                     "signed by " + partner.id() + " over a connection authenticated as " + transportPartner);

@@ -21,7 +21,10 @@ import org.coconnect.security.InboundCredentials;
  * Before the body is read: the TLS client certificate, the HTTP Basic login and the source address
  * must all name the same partner. The source address is the socket's peer; X-Forwarded-For is read only
  * when that peer is a configured trusted proxy ({@link ClientAddress}). A refusal is an HTTP 401 with the
- * generic code; the reason goes to the log and an alert.
+ * generic code; the reason goes to the log and an alert. The order matters: a locked-out address is refused before
+ * anything else, the allowlist is checked before the password (so a stolen TLS key cannot be used to try passwords
+ * from elsewhere), and a client certificate that is no partner's counts toward the lockout like a wrong password.
+ * A partner on the standard profile is refused at the legacy CBC endpoints here, before WS-Security.
  */
 public final class TransportAuthenticator extends AbstractPhaseInterceptor<Message> {
 
@@ -51,11 +54,19 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
         }
         InetAddress source = sourceOf(request);
         message.put(SOURCE_ADDRESS, source.getHostAddress());
+        if (credentials.lockedOut(source)) {
+            throw refuse(ErrorCode.TOO_MANY_FAILURES, "source " + source.getHostAddress());
+        }
         Partner byCertificate = tlsPartner(request, source);
+        // The allowlist before the password: a stolen TLS key used from elsewhere cannot try passwords.
+        if (!byCertificate.config().allows(source)) {
+            throw refuse(ErrorCode.SOURCE_IP_NOT_ALLOWED, byCertificate.id() + " from " + source.getHostAddress());
+        }
         AuthorizationPolicy login = message.get(AuthorizationPolicy.class);
         String user = login == null ? null : login.getUserName();
         switch (credentials.check(user, login == null ? null : login.getPassword(), source)) {
             case LOCKED_OUT -> throw refuse(ErrorCode.TOO_MANY_FAILURES, "source " + source.getHostAddress());
+            case BUSY -> throw refuse(ErrorCode.LOGIN_CHECKS_BUSY, "login '" + user + "' from " + source.getHostAddress(), 503);
             case BAD_CREDENTIALS -> throw refuse(ErrorCode.CREDENTIALS_INVALID,
                     "login '" + user + "' from " + source.getHostAddress() + " (TLS: " + byCertificate.id() + ")");
             case OK -> { }
@@ -64,9 +75,7 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
         if (byLogin == null || !byLogin.id().equals(byCertificate.id())) {
             throw refuse(ErrorCode.IDENTITY_MISMATCH, "TLS certificate of " + byCertificate.id() + " but login '" + user + "'");
         }
-        if (!byCertificate.config().allows(source)) {
-            throw refuse(ErrorCode.SOURCE_IP_NOT_ALLOWED, byCertificate.id() + " from " + source.getHostAddress());
-        }
+        LegacyEndpointAdmission.check(message, byCertificate);
         message.put(TRANSPORT_PARTNER, byCertificate.id());
     }
 
@@ -75,8 +84,18 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
         if (!(chain instanceof X509Certificate[] certificates) || certificates.length == 0) {
             throw refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN, "no client certificate from " + source.getHostAddress());
         }
-        return partners.byTlsCertificate(certificates[0]).orElseThrow(() -> refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN,
-                certificates[0].getSubjectX500Principal() + " from " + source.getHostAddress()));
+        Partner partner = partners.byTlsCertificate(certificates[0]).orElse(null);
+        if (partner == null) {
+            // A certificate from a CA we trust that is no partner's: a guess like a wrong password.
+            credentials.recordFailure(source);
+            throw refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN,
+                    certificates[0].getSubjectX500Principal() + " from " + source.getHostAddress());
+        }
+        partners.revocationProblem(partner, certificates[0]).ifPresent(problem -> {
+            throw refuse(ErrorCode.CERTIFICATE_REVOKED, "TLS certificate of " + partner.id() + " "
+                    + certificates[0].getSubjectX500Principal() + ": " + problem);
+        });
+        return partner;
     }
 
     private InetAddress sourceOf(HttpServletRequest request) {
@@ -94,8 +113,12 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
     }
 
     private static Fault refuse(ErrorCode code, String detail) {
+        return refuse(code, detail, 401);
+    }
+
+    private static Fault refuse(ErrorCode code, String detail, int status) {
         var fault = new Fault(new GatewayFault(code, ErrorCode.AUTHENTICATION_FAILED, detail));
-        fault.setStatusCode(401);
+        fault.setStatusCode(status);
         return fault;
     }
 }

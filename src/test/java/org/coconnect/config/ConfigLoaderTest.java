@@ -276,6 +276,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPartnersRevocationPolicyAndServerPinAreReadAndSoftFailWithoutAPinIsTheDefault() throws IOException {
+        String partner = """
+                partner.country=ID
+                partner.authority=DJBC
+                partner.endpoint.url=https://localhost:9443
+                partner.allowed-ips=127.0.0.1
+                """;
+        assertEquals(PartnerTrust.DEFAULT, load(conf(VALID, "ID-DJBC.properties", partner)).partners().get(0).trust());
+        String pin = "AB:".repeat(31) + "AB";
+        var trust = load(conf(VALID, "ID-DJBC.properties", partner + "partner.revocation=require-crl\n"
+                + "partner.tls.server-sha256=" + pin + "\n")).partners().get(0).trust();
+        assertEquals(RevocationPolicy.REQUIRE_CRL, trust.revocation());
+        assertEquals(java.util.Optional.of("ab".repeat(32)), trust.pinnedServerSha256());
+    }
+
+    @Test
+    void anUnknownRevocationPolicyOrAShortPinIsRefusedNamingTheKey() throws IOException {
+        String partner = """
+                partner.country=ID
+                partner.authority=DJBC
+                partner.endpoint.url=https://localhost:9443
+                partner.allowed-ips=127.0.0.1
+                """;
+        var policy = assertThrows(ConfigException.class,
+                () -> load(conf(VALID, "ID-DJBC.properties", partner + "partner.revocation=sometimes\n")));
+        assertTrue(policy.getMessage().contains("partner.revocation"), policy.getMessage());
+        var pin = assertThrows(ConfigException.class,
+                () -> load(conf(VALID, "ID-DJBC.properties", partner + "partner.tls.server-sha256=abcd\n")));
+        assertTrue(pin.getMessage().contains("partner.tls.server-sha256"), pin.getMessage());
+    }
+
+    @Test
     void theVerificationPortalIsOffUnlessItsPortIsSetAndLookupsDefaultTo30AMinute() throws IOException {
         var verification = load(conf(VALID, null, null)).verification();
         assertFalse(verification.portalEnabled());

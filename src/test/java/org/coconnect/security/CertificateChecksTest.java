@@ -106,7 +106,8 @@ class CertificateChecksTest {
         var cert = signing(CertificateFactoryBc.newRsaKeyPair(2048));
         var crl = CrlIssuer.issue(ca, caKeys.getPrivate(), List.of(cert.getSerialNumber()), NOW.minusSeconds(5),
                 Duration.ofDays(7));
-        assertEquals(List.of("revoked by its CA's CRL"), checks(crl).check(cert, CertificateFactoryBc.Purpose.SIGNING, NOW));
+        var problems = checks(crl).check(cert, CertificateFactoryBc.Purpose.SIGNING, NOW);
+        assertTrue(problems.size() == 1 && problems.get(0).startsWith("revoked by its CA's CRL"), problems.toString());
     }
 
     @Test

@@ -83,4 +83,16 @@ public final class TestCa {
         crypto.setTrustStore(trust);
         return new IssuedKey(issued, new HandMadeEnvelope.Signer(crypto, "key", password));
     }
+
+    /** The CA's CRL listing these certificates as revoked, issued now and valid for a week; the CA's state is not changed. */
+    public java.security.cert.X509CRL crlRevoking(X509Certificate... revoked) {
+        return crl(java.time.Duration.ofDays(7), revoked);
+    }
+
+    /** The CA's CRL listing these certificates as revoked, issued now, with its nextUpdate this far ahead. */
+    public java.security.cert.X509CRL crl(java.time.Duration validity, X509Certificate... revoked) {
+        return org.coconnect.security.CrlIssuer.issue(certificate, key,
+                java.util.Arrays.stream(revoked).map(X509Certificate::getSerialNumber).toList(),
+                Instant.now().minusSeconds(5), validity);
+    }
 }

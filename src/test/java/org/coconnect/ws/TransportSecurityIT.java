@@ -166,6 +166,48 @@ class TransportSecurityIT {
         }
     }
 
+    /** A stolen TLS key used from elsewhere: refused for the address, before (and without) a password check. */
+    @Test
+    void aWrongPasswordFromOutsideTheAllowlistIsRefusedForTheAddressBeforeThePasswordIsChecked(@TempDir Path other)
+            throws Exception {
+        GatewayConfig base = TestGateways.configs(other).get(1);
+        PartnerConfig kr = base.partners().get(0);
+        var onlyElsewhere = new PartnerConfig(kr.id(), kr.administration(), kr.environment(), kr.domain(), kr.endpointUrl(),
+                List.of(Cidr.parse("10.20.0.0/16")), kr.inboundUser(), kr.limits(), kr.securityProfile());
+        try (Gateway restricted = TestGateways.start(base.withPartners(List.of(onlyElsewhere)))) {
+            GatewaySnapshot before = GatewaySnapshot.of(restricted);
+            var response = post(tlsClient(TlsMaterial.keyManagers(krKeys)), URI.create(restricted.baseUrl() + "/send-co"),
+                    Map.of("Authorization", basic(krLogin.user(), "guessed-password")));
+            assertEquals(401, response.statusCode(), response.body());
+            before.assertAlerted(ErrorCode.SOURCE_IP_NOT_ALLOWED);
+        }
+    }
+
+    /** Client certificates from our CA that are no partner's: each counts like a wrong password toward the lockout. */
+    @Test
+    void unknownClientCertificatesFromATrustedCaCountTowardTheLockout(@TempDir Path other) throws Exception {
+        var now = java.time.Instant.now();
+        var unknown = org.coconnect.support.TestCa.load().issueKey("CN=localhost, O=Not a partner",
+                now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)), org.coconnect.support.TestCa.SIGNING_USAGE);
+        var store = KeyStores.empty();
+        store.setKeyEntry("tls", unknown.signer().crypto().getPrivateKey("key", "issued"), "x".toCharArray(),
+                new java.security.cert.Certificate[] {unknown.certificate()});
+        var kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, "x".toCharArray());
+        try (Gateway fresh = TestGateways.start(TestGateways.configs(other).get(1))) {
+            URI to = URI.create(fresh.baseUrl() + "/send-co");
+            HttpClient stranger = tlsClient(kmf.getKeyManagers());
+            for (int i = 0; i <= org.coconnect.security.InboundCredentials.FREE_FAILURES; i++) {
+                assertEquals(401, post(stranger, to, Map.of("Authorization", basic(krLogin.user(), "guess-" + i))).statusCode());
+            }
+            GatewaySnapshot before = GatewaySnapshot.of(fresh);
+            var response = post(tlsClient(TlsMaterial.keyManagers(krKeys)), to,
+                    Map.of("Authorization", basic(krLogin.user(), new String(krLogin.password()))));
+            assertEquals(401, response.statusCode(), response.body());
+            before.assertAlerted(ErrorCode.TOO_MANY_FAILURES);
+        }
+    }
+
     @Test
     void theWsdlWithItsSecurityPolicyIsServedAtEachOperationsAddressToAnAuthenticatedPartner() throws Exception {
         HttpClient client = tlsClient(TlsMaterial.keyManagers(krKeys));
