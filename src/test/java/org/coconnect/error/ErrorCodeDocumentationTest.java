@@ -11,16 +11,16 @@ import java.util.HashSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's error-code table and the enum are one list: same codes, same names, same meanings. */
+/** The error-code table of docs/error-codes.md and the enum are one list: same codes, same names, same meanings. */
 class ErrorCodeDocumentationTest {
 
     @Test
-    void everyCodeIsDocumentedInTheReadmeWithItsNameAndMeaning() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void everyCodeIsDocumentedInTheErrorCodeTableWithItsNameAndMeaning() throws IOException {
+        String readme = Files.readString(Path.of("docs", "error-codes.md"));
         for (ErrorCode code : ErrorCode.values()) {
             var row = Pattern.compile("\\| `" + code.code() + "` \\| `" + code.name() + "` \\|[^\\n]*\\| "
                     + Pattern.quote(code.meaning()) + " \\|");
-            assertTrue(row.matcher(readme).find(), "README.md lacks the row for " + code.code() + " " + code.name());
+            assertTrue(row.matcher(readme).find(), "docs/error-codes.md lacks the row for " + code.code() + " " + code.name());
         }
     }
 
