@@ -314,6 +314,19 @@ public final class Gateway implements AutoCloseable {
         return GatewayServer.baseUrl(config);
     }
 
+    /**
+     * Graceful stop (SIGTERM): new partner connections are refused, requests in flight are answered, delivery
+     * claims nothing more and releases its leases, then {@link #close()}. Each wait is bounded by {@code grace}.
+     */
+    public void stop(java.time.Duration grace) {
+        if (server != null && !server.drain(grace)) {
+            LOG.warn("Requests were still in flight after {}; their connections are closed now", grace);
+        }
+        delivery.stop(grace);
+        close();
+        LOG.info("Gateway {} stopped", config.selfId());
+    }
+
     @Override
     public void close() {
         if (closed.getAndSet(true)) {

@@ -2,8 +2,10 @@ package org.coconnect.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.coconnect.Gateway;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.ConfigLoader;
@@ -24,8 +26,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         GatewayConfig config;
+        Duration grace;
         try {
-            config = DemoKeys.prepare(new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()), conf);
+            var loader = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv());
+            config = DemoKeys.prepare(loader, conf);
+            grace = loader.shutdownGrace(conf);
         } catch (ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             return 2;
@@ -33,7 +38,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             config = config.withPort(port);
         }
-        var stopped = new CountDownLatch(1);
+        var stopRequested = new CountDownLatch(1);
+        var stopDone = new CountDownLatch(1);
         Gateway gateway;
         try {
             // Delivery too: what the local interface accepts must reach the partner without a further step.
@@ -43,16 +49,33 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("Configuration error: " + e.getMessage());
             return 2;
         }
-        try (gateway) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        try {
+            // The JVM halts as soon as its shutdown hooks return: the hook waits until the stop below is done.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopRequested.countDown();
+                awaitQuietly(stopDone, grace.multipliedBy(2).plusSeconds(10));
+            }, "coconnect-shutdown"));
             System.out.println("CoConnect gateway " + config.selfId() + " serving at " + gateway.baseUrl()
                     + "/{send-co,send-amendment-notification,send-cancellation-status,send-feedback} (Ctrl-C stops)");
             if (config.localApi().enabled()) {
                 System.out.println("Local interface for our own systems at http://" + config.localApi().host() + ":"
                         + config.localApi().port() + " (bearer token in " + config.localApi().tokenFile() + ")");
             }
-            stopped.await();
+            stopRequested.await();
+            System.out.println("Stopping: refusing new connections, finishing requests in flight (at most " + grace + ")");
+            gateway.stop(grace);
+        } finally {
+            gateway.close();
+            stopDone.countDown();
         }
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration atMost) {
+        try {
+            latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -31,6 +31,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final int batchSize;
     private final ExecutorService senders;
     private ScheduledExecutorService poller;
+    /** Set when the gateway stops: no further message is claimed, attempts in flight finish. */
+    private volatile boolean stopping;
 
     public DeliveryWorker(Outbox outbox, Function<String, PartnerClient> clients, String node, int parallelism,
                           int batchSize) {
@@ -65,6 +67,9 @@ public final class DeliveryWorker implements AutoCloseable {
         var inFlight = new ArrayDeque<Future<?>>();
         boolean more = true;
         while (more || !inFlight.isEmpty()) {
+            if (stopping) {
+                more = false;
+            }
             if (more && inFlight.size() <= batchSize / 2) {
                 List<Outbox.Delivery> batch = outbox.claimDue(node, batchSize);
                 batch.forEach(delivery -> inFlight.add(senders.submit(() -> deliver(delivery))));
@@ -113,6 +118,34 @@ public final class DeliveryWorker implements AutoCloseable {
         outbox.recordAnswer(delivery, ack);
     }
 
+
+    /**
+     * Graceful stop: claims nothing more, lets the attempts in flight record their outcome (at most
+     * {@code grace}), then gives this node's remaining leases back so no message waits for a lease to expire.
+     */
+    public void stop(Duration grace) {
+        stopping = true;
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = poller;
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            if (running != null) {
+                running.shutdown();
+                running.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+            senders.shutdown();
+            senders.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+        int released = outbox.releaseClaims(node);
+        if (released > 0) {
+            LOG.info("Released {} outbox lease(s) held by {}", released, node);
+        }
+    }
 
     @Override
     public synchronized void close() {

@@ -106,6 +106,21 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Gives back this node's live leases on messages still pending, when it stops: another node (or this one
+     * restarted) may take them at once instead of after the lease runs out. Returns how many were released.
+     */
+    public int releaseClaims(String node) {
+        Instant now = clock.instant();
+        return database.inTransaction(em -> em.createQuery("""
+                        update OutboxEntity o set o.claimedBy = null, o.claimedUntil = null
+                        where o.claimedBy = :node and o.status = :pending and o.claimedUntil >= :now""")
+                .setParameter("node", node)
+                .setParameter("pending", OutboxEntity.Status.PENDING)
+                .setParameter("now", now)
+                .executeUpdate());
+    }
+
     /** The partner answered with an acknowledgement: delivered, or rejected for good. */
     public void recordAnswer(Delivery delivery, Acknowledgement ack) {
         Optional<Duration> recorded = database.inTransaction(em -> {
