@@ -340,7 +340,9 @@ public final class Gateway implements AutoCloseable {
             portal.close();
         }
         watchdog.close();
-        background.shutdownNow();
+        // shutdown, not shutdownNow: an interrupt in the middle of an H2 file write closes H2's file channel
+        // and with it the database, under every request still being answered.
+        background.shutdown();
         try {
             // A chaining pass in flight finishes before the database closes under it.
             background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
