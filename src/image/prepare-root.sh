@@ -21,7 +21,7 @@ cp -R "$root/opt/coconnect/conf/." "$root/etc/coconnect/"
 
 # Only the modules the gateway uses (jdeps over the jars, plus the TLS and crypto providers loaded by name).
 "$jdk/bin/jlink" --module-path "$jdk/jmods" \
-    --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.localedata,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs \
+    --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.httpserver,jdk.localedata,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs \
     --strip-debug --no-man-pages --no-header-files --compress=2 --output "$root/opt/java"
 
 # The dynamic loader and C libraries the runtime and the shell link against, at the paths they expect.
@@ -29,6 +29,9 @@ cp -L /bin/dash "$root/bin/sh"
 for binary in "$root/bin/sh" $(find "$root/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \)); do
     ldd "$binary" 2>/dev/null | awk '/=> \// { print $3 } /^[ \t]*\// { print $1 }'
 done | sort -u | while read -r library; do
+    case $library in
+        "$root"/*) continue ;;   # the runtime's own libraries, found through their RPATH
+    esac
     mkdir -p "$root$(dirname "$library")"
     cp -L "$library" "$root$library"
 done

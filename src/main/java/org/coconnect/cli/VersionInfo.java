@@ -13,7 +13,11 @@ final class VersionInfo implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        Properties build = read();
+        return describe(read());
+    }
+
+    /** The two lines, from the build's properties; what the build could not fill in reads 'unknown'. */
+    static String[] describe(Properties build) {
         String version = known(build.getProperty("version"));
         String commit = known(build.getProperty("commit"));
         return new String[] {"CoConnect gateway " + version, "commit " + commit};
