@@ -16,21 +16,9 @@ import org.coconnect.client.PartnerClients;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.exchange.Alerts;
-import org.coconnect.exchange.ClaimPreference;
-import org.coconnect.exchange.DecideTreatment;
-import org.coconnect.exchange.EraseExpiredContent;
-import org.coconnect.exchange.ExporterRegistry;
-import org.coconnect.exchange.IssueCertificate;
-import org.coconnect.exchange.IssueDeclaration;
 import org.coconnect.exchange.Outbox;
 import org.coconnect.exchange.Outgoing;
-import org.coconnect.exchange.QueryCertificates;
-import org.coconnect.exchange.QueryDeclarations;
 import org.coconnect.exchange.ReceiveMessage;
-import org.coconnect.exchange.RequestCancellation;
-import org.coconnect.exchange.VerificationInquiries;
-import org.coconnect.exchange.VerifyAtPartner;
-import org.coconnect.exchange.VerifyCertificate;
 import org.coconnect.monitoring.GatewayMetrics;
 import org.coconnect.monitoring.Health;
 import org.coconnect.monitoring.HealthCheck;
@@ -141,14 +129,7 @@ public final class Gateway implements AutoCloseable {
         var m = config.monitoring();
         this.watchdog = new Watchdog(database, alerts, clock, m, certificates);
         this.healthCheck = new HealthCheck(database.dataSource(), outbox::backlog, clock, m.stuckAfter(), certificates);
-        this.useCases = new UseCases(new IssueCertificate(database, config.self(), partners, outgoing, clock),
-                new RequestCancellation(database, partners, outgoing, clock), new ClaimPreference(database, clock),
-                new DecideTreatment(database, partners, outgoing, clock), new QueryCertificates(database),
-                new ExporterRegistry(database, config.self(), partners, outgoing, clock),
-                new IssueDeclaration(database, config.self(), partners, outgoing, clock), new QueryDeclarations(database),
-                new VerificationInquiries(database, partners, outgoing, clock),
-                new VerifyCertificate(database, config.self().countryCode(), audit), new VerifyAtPartner(partners, clients),
-                new EraseExpiredContent(database, config.retention(), audit, clock));
+        this.useCases = UseCases.of(config, database, partners, outgoing, clients, audit, clock);
     }
 
     /** Loads keys, opens (and migrates) the database and publishes the endpoints; delivery is started separately. */
@@ -271,6 +252,19 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("The final audit checkpoint could not be signed", e);
         }
+    }
+
+    /**
+     * Graceful stop (SIGTERM): new partner connections are refused, requests in flight are answered, delivery
+     * claims nothing more and releases its leases, then {@link #close()}. Each wait is bounded by {@code grace}.
+     */
+    public void stop(Duration grace) {
+        if (server != null && !server.drain(grace)) {
+            LOG.warn("Requests were still in flight after {}; their connections are closed now", grace);
+        }
+        delivery.stop(grace);
+        close();
+        LOG.info("Gateway {} stopped", config.selfId());
     }
 
     @Override

@@ -1,5 +1,12 @@
 package org.coconnect;
 
+import java.time.Clock;
+import org.coconnect.audit.AuditLog;
+import org.coconnect.config.GatewayConfig;
+import org.coconnect.exchange.Outgoing;
+import org.coconnect.exchange.RemoteVerification;
+import org.coconnect.partner.PartnerDirectory;
+import org.coconnect.persistence.Database;
 import org.coconnect.exchange.ClaimPreference;
 import org.coconnect.exchange.DecideTreatment;
 import org.coconnect.exchange.EraseExpiredContent;
@@ -20,4 +27,17 @@ public record UseCases(IssueCertificate issueCertificate, RequestCancellation re
                        IssueDeclaration issueDeclaration, QueryDeclarations queryDeclarations,
                        VerificationInquiries verificationInquiries, VerifyCertificate verifyCertificate,
                        VerifyAtPartner verifyAtPartner, EraseExpiredContent retention) {
+
+    /** Every use case of one gateway, built once over its parts. */
+    static UseCases of(GatewayConfig config, Database database, PartnerDirectory partners, Outgoing outgoing,
+                       RemoteVerification remote, AuditLog audit, Clock clock) {
+        return new UseCases(new IssueCertificate(database, config.self(), partners, outgoing, clock),
+                new RequestCancellation(database, partners, outgoing, clock), new ClaimPreference(database, clock),
+                new DecideTreatment(database, partners, outgoing, clock), new QueryCertificates(database),
+                new ExporterRegistry(database, config.self(), partners, outgoing, clock),
+                new IssueDeclaration(database, config.self(), partners, outgoing, clock), new QueryDeclarations(database),
+                new VerificationInquiries(database, partners, outgoing, clock),
+                new VerifyCertificate(database, config.self().countryCode(), audit), new VerifyAtPartner(partners, remote),
+                new EraseExpiredContent(database, config.retention(), audit, clock));
+    }
 }

@@ -136,4 +136,17 @@ class OutboxClaimIT {
         kr.outbox().recordFailure(slow, "Read timed out");
         assertEquals(OutboxEntity.Status.DELIVERED, kr.outbox().byMessageId(slow.messageId()).orElseThrow().status());
     }
+
+    @Test
+    void aStoppingNodeGivesItsLeasesBackSoAnotherNodeTakesThemAtOnce() {
+        issue(3);
+        Outbox outbox = kr.outbox();
+        assertEquals(3, outbox.claimDue("node-a", 10).size());
+        assertEquals(0, outbox.claimDue("node-b", 10).size(), "node-a's leases hold");
+
+        assertEquals(3, outbox.releaseClaims("node-a"), "graceful stop of node-a");
+        assertEquals(3, outbox.claimDue("node-b", 10).size(), "taken over without waiting for the lease to run out");
+        assertEquals(0, outbox.releaseClaims("node-a"), "node-a releases only its own leases");
+        assertEquals(0, outbox.claimDue("node-c", 10).size(), "node-b's leases still hold");
+    }
 }

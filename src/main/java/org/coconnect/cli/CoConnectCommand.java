@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code coconnect} command line: serve, demo and the operator commands, and bench. */
-@Command(name = "coconnect", mixinStandardHelpOptions = true, version = "CoConnect gateway 0.1",
+@Command(name = "coconnect", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Gateway for the exchange of electronic Certificates of Origin (WCO Interconnectivity Framework).",
         subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, PkiCommand.class,
                 HashPasswordCommand.class, AuditVerifyCommand.class, RetentionCommand.class, IssueCommand.class,
@@ -28,7 +28,27 @@ public final class CoConnectCommand implements Runnable {
                 true, java.nio.charset.StandardCharsets.UTF_8));
         System.setErr(new java.io.PrintStream(new TerminalSafeStream(new java.io.FileOutputStream(java.io.FileDescriptor.err)),
                 true, java.nio.charset.StandardCharsets.UTF_8));
-        System.exit(new CommandLine(new CoConnectCommand()).setColorScheme(CommandLine.Help.defaultColorScheme(
-                CommandLine.Help.Ansi.OFF)).execute(args));
+        var commandLine = new CommandLine(new CoConnectCommand())
+                .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        commandLine.setDefaultValueProvider(new ConfDirectoryDefault(System.getenv()));
+        System.exit(commandLine.execute(args));
+    }
+
+    /** The installed launcher names the configuration directory in COCONNECT_CONF: the default of every --conf. */
+    static final class ConfDirectoryDefault implements CommandLine.IDefaultValueProvider {
+
+        private final String confDirectory;
+
+        ConfDirectoryDefault(java.util.Map<String, String> environment) {
+            String value = environment.get("COCONNECT_CONF");
+            this.confDirectory = value == null || value.isBlank() ? null : value;
+        }
+
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec argSpec) {
+            boolean isConf = argSpec instanceof CommandLine.Model.OptionSpec option && option.longestName().equals("--conf");
+            // null keeps the option's own default ("conf", relative to the working directory).
+            return isConf ? confDirectory : null;
+        }
     }
 }

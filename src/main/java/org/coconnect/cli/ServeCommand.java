@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 import org.coconnect.Gateway;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.ConfigLoader;
@@ -50,6 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         GatewayConfig config;
+        Duration grace;
         try {
             var loader = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv());
             config = loader.load(conf);
@@ -59,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
             } else {
                 requireKeystores(config.keystores());
             }
+            grace = loader.shutdownGrace(conf);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("Configuration error: " + e.getMessage());
             return 2;
@@ -66,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             config = config.withPort(port);
         }
-        var stopped = new CountDownLatch(1);
+        var stopRequested = new CountDownLatch(1);
+        var stopDone = new CountDownLatch(1);
         Gateway gateway;
         try {
             // Delivery too: what the local interface accepts must reach the partner without a further step.
@@ -76,8 +81,12 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Configuration error: " + e.getMessage());
             return 2;
         }
-        try (gateway) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        try {
+            // The JVM halts as soon as its shutdown hooks return: the hook waits until the stop below is done.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopRequested.countDown();
+                awaitQuietly(stopDone, grace.multipliedBy(2).plusSeconds(10));
+            }, "coconnect-shutdown"));
             System.out.println("CoConnect gateway " + config.selfId() + " serving at " + gateway.baseUrl()
                     + "/{" + Arrays.stream(Operation.values()).map(Operation::pathName).collect(Collectors.joining(","))
                     + "} (Ctrl-C stops)");
@@ -85,8 +94,21 @@ final class ServeCommand implements Callable<Integer> {
                 System.out.println("Local interface for our own systems at http://" + config.localApi().host() + ":"
                         + config.localApi().port() + " (bearer token in " + config.localApi().tokenFile() + ")");
             }
-            stopped.await();
+            stopRequested.await();
+            System.out.println("Stopping: refusing new connections, finishing requests in flight (at most " + grace + ")");
+            gateway.stop(grace);
+        } finally {
+            gateway.close();
+            stopDone.countDown();
         }
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration atMost) {
+        try {
+            latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

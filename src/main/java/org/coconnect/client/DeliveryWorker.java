@@ -1,5 +1,6 @@
 package org.coconnect.client;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.exchange.Outbox;
@@ -27,6 +29,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final String node;
     private final int batchSize;
     private final ExecutorService senders;
+    /** Set when the gateway stops: no further message is claimed, attempts in flight finish. */
+    private volatile boolean stopping;
 
     public DeliveryWorker(Outbox outbox, Function<String, PartnerClient> clients, String node, int parallelism,
                           int batchSize) {
@@ -51,6 +55,9 @@ public final class DeliveryWorker implements AutoCloseable {
         var inFlight = new ArrayDeque<Future<?>>();
         boolean more = true;
         while (more || !inFlight.isEmpty()) {
+            if (stopping) {
+                more = false;
+            }
             if (more && inFlight.size() <= batchSize / 2) {
                 List<Outbox.Delivery> batch = outbox.claimDue(node, batchSize);
                 batch.forEach(delivery -> inFlight.add(senders.submit(() -> deliver(delivery))));
@@ -91,6 +98,25 @@ public final class DeliveryWorker implements AutoCloseable {
         outbox.recordAnswer(delivery, ack);
     }
 
+
+    /**
+     * Graceful stop: claims nothing more, lets the attempts in flight record their outcome (at most
+     * {@code grace}), then gives this node's remaining leases back so no message waits for a lease to expire.
+     */
+    public void stop(Duration grace) {
+        stopping = true;
+        try {
+            senders.shutdown();
+            senders.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+        int released = outbox.releaseClaims(node);
+        if (released > 0) {
+            LOG.info("Released {} outbox lease(s) held by {}", released, node);
+        }
+    }
 
     @Override
     public void close() {

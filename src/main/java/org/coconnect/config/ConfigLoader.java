@@ -76,6 +76,15 @@ public final class ConfigLoader {
                         file.positiveDuration("audit.checkpoint.interval", AuditConfig.defaults(dataDir).checkpointInterval())));
     }
 
+    /**
+     * server.shutdown-grace: how long a stopping gateway waits for requests and deliveries in flight
+     * (default 30 seconds). Read by serve only, so it is not part of {@link GatewayConfig}.
+     */
+    public Duration shutdownGrace(Path confDir) {
+        return PropertiesFile.read(confDir.resolve("gateway.properties"))
+                .positiveDuration("server.shutdown-grace", Duration.ofSeconds(30));
+    }
+
     private static VerificationConfig verification(PropertiesFile file) {
         var defaults = VerificationConfig.defaults();
         String host = file.optional("verification.portal.host", file.optional("server.host", defaults.portalHost()));

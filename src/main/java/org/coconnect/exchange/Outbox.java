@@ -99,6 +99,21 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Gives back this node's live leases on messages still pending, when it stops: another node (or this one
+     * restarted) may take them at once instead of after the lease runs out. Returns how many were released.
+     */
+    public int releaseClaims(String node) {
+        Instant now = clock.instant();
+        return database.inTransaction(em -> em.createQuery("""
+                        update OutboxEntity o set o.claimedBy = null, o.claimedUntil = null
+                        where o.claimedBy = :node and o.status = :pending and o.claimedUntil >= :now""")
+                .setParameter("node", node)
+                .setParameter("pending", OutboxEntity.Status.PENDING)
+                .setParameter("now", now)
+                .executeUpdate());
+    }
+
     /** What recording one attempt's outcome came to: its latency, and why its effect could not apply (if so). */
     private record Recorded(Duration latency, boolean gaveUp, Optional<String> notApplied) {
     }

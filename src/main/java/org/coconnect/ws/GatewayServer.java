@@ -33,6 +33,7 @@ public final class GatewayServer implements AutoCloseable {
     private final List<EndpointImpl> endpoints = new ArrayList<>();
     private final List<SecurityProfile> profiles = new ArrayList<>();
     private Inbound inbound;
+    private Bus bus;
 
     private GatewayServer() {
     }
@@ -46,6 +47,7 @@ public final class GatewayServer implements AutoCloseable {
         var inbound = new Inbound(config, keys, crypto, partners, credentials, receive, alerts, metrics, clock,
                 new PartnerThrottle(partners, clock));
         server.inbound = inbound;
+        server.bus = bus;
         try {
             server.publish(bus, inbound, SecurityProfile.STANDARD);
             // The legacy CBC endpoints exist only while some partner has opted in to that profile.
@@ -138,6 +140,30 @@ public final class GatewayServer implements AutoCloseable {
             bus.getExtension(JettyHTTPServerEngineFactory.class).setTLSServerParametersForPort(config.port(), tls);
         } catch (Exception e) {
             throw new IllegalStateException("TLS cannot be configured on port " + config.port(), e);
+        }
+    }
+
+    /**
+     * Graceful stop, first half: the listening socket closes (a new connection is refused, never reset) and
+     * this waits, at most {@code grace}, until every open connection has answered its request in flight and
+     * closed. Idle keep-alive connections are closed by Jetty within a second of the shutdown.
+     *
+     * @return true when every connection closed within the grace period
+     */
+    public boolean drain(java.time.Duration grace) {
+        var engine = bus.getExtension(JettyHTTPServerEngineFactory.class)
+                .retrieveJettyHTTPServerEngine(inbound.config().port());
+        if (engine == null || engine.getConnector() == null) {
+            return true;
+        }
+        try {
+            engine.getConnector().shutdown().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

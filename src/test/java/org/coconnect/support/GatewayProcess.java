@@ -54,6 +54,53 @@ public final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(process, config.port(), log);
     }
 
+    /**
+     * Starts the gateway as an operator runs an installed release: {@code HOME/bin/coconnect serve}, the
+     * configuration directory given in COCONNECT_CONF (not --conf), JVM options in COCONNECT_JAVA_OPTS, the log
+     * in COCONNECT_LOG_DIR. Returns at once; the launcher's output goes to NAME.log under dir.
+     */
+    public static GatewayProcess launchInstalled(Path home, Path dir, String name, GatewayConfig config,
+                                                 Map<String, String> extra) throws IOException {
+        Path conf = writeConf(dir, name, config, extra);
+        Path log = dir.resolve(name + ".log");
+        var builder = new ProcessBuilder(home.resolve("bin/coconnect").toString(), "serve")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("COCONNECT_CONF", conf.toString());
+        builder.environment().put("COCONNECT_JAVA_OPTS", "-Xmx512m");
+        builder.environment().put("COCONNECT_LOG_DIR", dir.resolve(name + "-logs").toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return new GatewayProcess(process, config.port(), log);
+    }
+
+    /** SIGTERM, as systemd or a container runtime stops a service; the gateway's graceful stop runs. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits at most {@code seconds} for the process to end; its exit status, or empty while it still runs. */
+    public java.util.OptionalInt awaitExit(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
+    }
+
+    /** What the process printed (standard output and error), for assertions and failure messages. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Like {@link #output()}, for assertion messages. */
+    public String outputUnchecked() {
+        try {
+            return output();
+        } catch (IOException e) {
+            return "(output unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     /** Waits until the gateway accepts connections on its port; fails if the process ends first. */
     public void awaitListening() throws InterruptedException {
         for (int i = 0; i < 1800; i++) {
