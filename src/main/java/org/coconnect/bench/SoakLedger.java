@@ -46,10 +46,19 @@ final class SoakLedger {
         return answersPerLife.stream().map(AtomicLong::get).toList();
     }
 
-    /** Message ID to CO number of every message answered ACCEPTED at least once. */
-    Map<String, String> acceptedCoNumbers() {
-        return answersById.entrySet().stream().filter(e -> e.getValue().contains("ACCEPTED"))
+    /**
+     * Message ID to CO number of every message acknowledged: answered ACCEPTED, or DUPLICATE (the original
+     * receipt of one stored earlier, whose own answer a kill may have cut off). Each must be in the database.
+     */
+    Map<String, String> acknowledgedCoNumbers() {
+        return answersById.entrySet().stream()
+                .filter(e -> e.getValue().contains("ACCEPTED") || e.getValue().contains("DUPLICATE"))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> coNumberById.get(e.getKey())));
+    }
+
+    /** Messages whose first answer was DUPLICATE: stored, but the answer to the first send never arrived. */
+    long firstAnsweredDuplicate() {
+        return answersById.values().stream().filter(a -> a.get(0).equals("DUPLICATE")).count();
     }
 
     /** Message IDs answered ACCEPTED more than once: a repeat must get the original receipt (DUPLICATE). */

@@ -90,13 +90,14 @@ final class SoakRun {
     }
 
     private static SoakResult result(Settings s, int kills, SoakLedger ledger, SoakCount count, double seconds) {
-        var missing = ledger.acceptedCoNumbers().entrySet().stream()
+        var missing = ledger.acknowledgedCoNumbers().entrySet().stream()
                 .filter(e -> !e.getValue().equals(count.storedCoNumberById().get(e.getKey())))
                 .map(e -> e.getKey() + " (" + e.getValue() + ")").sorted().collect(Collectors.toList());
         return new SoakResult(s.databaseName(), s.messages(), kills, missing.size(),
                 count.messagesStoredTwice() + count.certificatesStoredTwice(), ledger.acceptedTwice().size(),
                 s.messages() - ledger.messagesAnswered(), ledger.answersPerLife(),
-                ledger.statuses(), ledger.transportFailures(), seconds, missing.stream().limit(5).toList());
+                ledger.statuses(), ledger.firstAnsweredDuplicate(), ledger.transportFailures(), seconds,
+                missing.stream().limit(5).toList());
     }
 
     /** KR's configuration with ID reached at another port. */

@@ -48,7 +48,7 @@ class DurabilityStormIT {
         assertTrue(result.answersPerLife().subList(0, KILLS).stream().allMatch(answers -> answers > 0),
                 () -> "a life of the gateway answered nothing: " + result.answersPerLife());
         assertEquals(0, result.unanswered(), "every message answered in the end");
-        assertEquals(0, result.acceptedButMissing(), () -> "acknowledged ACCEPTED, then lost: " + result.missingExamples());
+        assertEquals(0, result.acknowledgedButMissing(), () -> "acknowledged, then lost: " + result.missingExamples());
         assertEquals(0, result.storedTwice(), "a message or CO stored twice");
         assertEquals(0, result.acceptedTwice(), "a repeat answered ACCEPTED again instead of the original receipt");
         assertTrue(result.statuses().getOrDefault("DUPLICATE", 0L) > 0, () -> "no repeat was answered: " + result.statuses());
