@@ -56,9 +56,12 @@ final class SoakLedger {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> coNumberById.get(e.getKey())));
     }
 
-    /** Messages whose first answer was DUPLICATE: stored, but the answer to the first send never arrived. */
-    long firstAnsweredDuplicate() {
-        return answersById.values().stream().filter(a -> a.get(0).equals("DUPLICATE")).count();
+    /**
+     * Messages answered DUPLICATE but never ACCEPTED: stored, but the ACCEPTED answer never reached the
+     * sender (a kill cut it off); the repeat got the original receipt.
+     */
+    long acceptedAnswerLost() {
+        return answersById.values().stream().filter(a -> !a.contains("ACCEPTED") && a.contains("DUPLICATE")).count();
     }
 
     /** Message IDs answered ACCEPTED more than once: a repeat must get the original receipt (DUPLICATE). */

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 record SoakResult(String database, int messages, int killsDone, long acknowledgedButMissing, long storedTwice,
                   long acceptedTwice, int unanswered, List<Long> answersPerLife, Map<String, Long> statuses,
-                  long firstAnsweredDuplicate, long transportFailures, double seconds, List<String> missingExamples) {
+                  long acceptedAnswerLost, long transportFailures, double seconds, List<String> missingExamples) {
 
     /** Whether nothing acknowledged was lost, nothing stored twice, nothing accepted twice, everything answered. */
     boolean clean() {
@@ -29,8 +29,8 @@ record SoakResult(String database, int messages, int killsDone, long acknowledge
     String report() {
         var lines = new StringBuilder();
         lines.append("  answers by status: ").append(statuses).append('\n');
-        lines.append("  messages stored whose first answer a kill cut off (their repeat answered DUPLICATE): ")
-                .append(firstAnsweredDuplicate).append('\n');
+        lines.append("  messages stored whose ACCEPTED answer a kill cut off (only DUPLICATE received): ")
+                .append(acceptedAnswerLost).append('\n');
         lines.append("  sends without an answer (gateway down or killed mid-request), retried: ")
                 .append(transportFailures).append('\n');
         lines.append("  answers per life of the gateway (").append(answersPerLife.size()).append(" lives): ")

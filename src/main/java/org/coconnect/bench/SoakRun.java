@@ -96,7 +96,7 @@ final class SoakRun {
         return new SoakResult(s.databaseName(), s.messages(), kills, missing.size(),
                 count.messagesStoredTwice() + count.certificatesStoredTwice(), ledger.acceptedTwice().size(),
                 s.messages() - ledger.messagesAnswered(), ledger.answersPerLife(),
-                ledger.statuses(), ledger.firstAnsweredDuplicate(), ledger.transportFailures(), seconds,
+                ledger.statuses(), ledger.acceptedAnswerLost(), ledger.transportFailures(), seconds,
                 missing.stream().limit(5).toList());
     }
 
