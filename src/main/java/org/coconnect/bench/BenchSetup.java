@@ -54,6 +54,11 @@ final class BenchSetup implements AutoCloseable {
     }
 
     private PartnerClient client(GatewayConfig config) {
+        return clientOf(clientBus, config);
+    }
+
+    /** KR's production client for ID, as the gateway itself would build it, on the given bus. */
+    static PartnerClient clientOf(Bus clientBus, GatewayConfig config) {
         var keys = GatewayKeys.load(config.keystores());
         var partner = new PartnerDirectory(config.partners(), keys.partners()).byId(BenchGateways.ID_PARTNER)
                 .orElseThrow();

@@ -93,7 +93,7 @@ final class ChildJvm {
      * This JVM's classpath. Under {@code mvn exec:java} the project's classes are in a class loader of
      * the plugin's, not on java.class.path, so the loaders' URLs come first.
      */
-    private static String classpath() {
+    static String classpath() {
         Set<String> entries = new LinkedHashSet<>();
         for (ClassLoader cl = ChildJvm.class.getClassLoader(); cl != null; cl = cl.getParent()) {
             if (cl instanceof URLClassLoader ucl) {

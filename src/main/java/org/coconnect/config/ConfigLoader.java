@@ -186,7 +186,13 @@ public final class ConfigLoader {
         }
         String passwordVariable = file.optional("database.password.env", "COCONNECT_DB_PASSWORD");
         String password = environment.getOrDefault(passwordVariable, "");
-        return new DatabaseSettings(url, file.optional("database.user", ""), password, pool);
+        var settings = new DatabaseSettings(url, file.optional("database.user", ""), password, pool);
+        try {
+            settings.connectionUrl();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file.name(), "database.url", e.getMessage());
+        }
+        return settings;
     }
 
     private KeystoreConfig keystores(PropertiesFile file) {

@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
     /** Opens the pool, migrates the schema to the newest version and starts Hibernate. */
     public static Database open(DatabaseSettings settings) {
         var hikari = new HikariConfig();
-        hikari.setJdbcUrl(settings.jdbcUrl());
+        hikari.setJdbcUrl(settings.connectionUrl());
         hikari.setUsername(settings.user());
         hikari.setPassword(settings.password());
         hikari.setMaximumPoolSize(settings.poolSize());
