@@ -142,6 +142,9 @@ public final class Gateway implements AutoCloseable {
             gateway.server = GatewayServer.start(gateway.bus, config, gateway.keys, gateway.crypto, gateway.partners,
                     credentials, receive, gateway.alerts, gateway.metrics, clock);
             gateway.startVerification();
+            gateway.metrics.watchRequestsInFlight(gateway.partners.all().stream().map(Partner::id).toList(),
+                    gateway.server::requestsInFlight);
+            gateway.server.acceptRequests();
             gateway.background.scheduleWithFixedDelay(gateway::chainAuditQuietly, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
             gateway.background.scheduleWithFixedDelay(gateway::eraseExpiredQuietly, 1, 60 * 60,
                     java.util.concurrent.TimeUnit.SECONDS);

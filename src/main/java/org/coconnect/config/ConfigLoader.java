@@ -55,7 +55,20 @@ public final class ConfigLoader {
                 monitoring(file),
                 localApi(file, self.countryCode()),
                 verification(file),
-                trustedProxies(file));
+                trustedProxies(file),
+                listener(file));
+    }
+
+    private static ListenerLimits listener(PropertiesFile file) {
+        var defaults = ListenerLimits.defaults();
+        int maxBody = file.positiveInt("server.max-body-bytes", defaults.maxBodyBytes());
+        long inFlight = file.positiveInt("server.max-bytes-in-flight", (int) defaults.bytesInFlight());
+        if (inFlight < maxBody) {
+            throw new ConfigException(file.name(), "server.max-bytes-in-flight", "must be at least server.max-body-bytes ("
+                    + maxBody + "), got " + inFlight);
+        }
+        return new ListenerLimits(maxBody, file.positiveInt("server.max-lookup-body-bytes", defaults.maxLookupBodyBytes()),
+                inFlight, file.positiveDuration("server.idle-timeout", defaults.idleTimeout()));
     }
 
     private static VerificationConfig verification(PropertiesFile file) {
@@ -250,12 +263,13 @@ public final class ConfigLoader {
     private static PartnerLimits limits(PropertiesFile file) {
         var defaults = PartnerLimits.defaults();
         int concurrent = file.positiveInt("partner.max-concurrent", defaults.maxConcurrent());
+        long bytes = file.positiveInt("partner.max-bytes-in-flight", (int) defaults.maxBytesInFlight());
         String rate = file.optional("partner.rate-limit", null);
         if (rate == null) {
-            return new PartnerLimits(concurrent, defaults.requests(), defaults.per());
+            return new PartnerLimits(concurrent, defaults.requests(), defaults.per(), bytes);
         }
         try {
-            return PartnerLimits.parseRate(concurrent, rate);
+            return PartnerLimits.parseRate(concurrent, rate).withMaxBytesInFlight(bytes);
         } catch (RuntimeException e) {
             throw new ConfigException(file.name(), "partner.rate-limit", e.getMessage() + ", got '" + rate + "'");
         }

@@ -11,11 +11,23 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
                             DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
                             DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
-                            LocalApiConfig localApi, VerificationConfig verification, List<Cidr> trustedProxies) {
+                            LocalApiConfig localApi, VerificationConfig verification, List<Cidr> trustedProxies,
+                            ListenerLimits listener) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
         trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** With the default limits of the partner-facing listener. */
+    public GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
+                         DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
+                         Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
+                         DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
+                         LocalApiConfig localApi, VerificationConfig verification, List<Cidr> trustedProxies) {
+        this(self, environment, bindHost, port, database, keystores, allowedClockSkew, timestampTimeToLive, partners,
+                dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies,
+                ListenerLimits.defaults());
     }
 
     /** Without verification settings (no portal, the default lookup rate) and trusting no proxy. */
@@ -35,42 +47,55 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies,
+                listener);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies,
+                listener);
     }
 
     public GatewayConfig withKeystores(KeystoreConfig newKeystores) {
         return new GatewayConfig(self, environment, bindHost, port, database, newKeystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies,
+                listener);
     }
 
     public GatewayConfig withDatabase(DatabaseSettings newDatabase, Path newDataDirectory) {
         return new GatewayConfig(self, environment, bindHost, port, newDatabase, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies,
+                listener);
     }
 
     public GatewayConfig withMonitoring(MonitoringConfig newMonitoring) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, verification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, verification, trustedProxies,
+                listener);
     }
 
     public GatewayConfig withLocalApi(LocalApiConfig newLocalApi) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, verification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, verification, trustedProxies,
+                listener);
     }
 
     public GatewayConfig withVerification(VerificationConfig newVerification) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newVerification, trustedProxies);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newVerification, trustedProxies,
+                listener);
     }
 
     public GatewayConfig withTrustedProxies(List<Cidr> newTrustedProxies) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
                 timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification,
-                newTrustedProxies);
+                newTrustedProxies, listener);
+    }
+
+    public GatewayConfig withListener(ListenerLimits newListener) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification,
+                trustedProxies, newListener);
     }
 }
