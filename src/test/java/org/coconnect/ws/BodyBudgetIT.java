@@ -57,6 +57,7 @@ class BodyBudgetIT {
             String answer = exchange(socket, head("/send-co", "urn:coconnect:send-co", DEFAULTS.maxBodyBytes() + 1L));
             assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
             assertTrue(answer.contains("CC-2004"), answer);
+            assertTrue(StoredRows.alerts(id).stream().anyMatch(a -> a.code().equals("CC-2004")), "an alert with CC-2004");
             assertTrue(StoredRows.messages(id).isEmpty());
         }
     }
@@ -117,6 +118,7 @@ class BodyBudgetIT {
             }
             assertEquals(status, refused.status(), refused.text());
             assertTrue(refused.text().contains(code), refused.text());
+            assertTrue(StoredRows.alerts(id).stream().anyMatch(a -> a.code().equals(code)), "an alert with " + code);
         }
         MutualTlsSoapClient.Response after = null;
         for (int attempt = 0; attempt < 200 && (after == null || after.status() == status); attempt++) {
