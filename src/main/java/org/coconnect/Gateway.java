@@ -56,6 +56,7 @@ public final class Gateway implements AutoCloseable {
         // CXF's WS-Security decryption asks javax.xml.stream for a new XMLInputFactory for every encrypted
         // element; without this property each lookup scans every jar's META-INF/services.
         System.getProperties().putIfAbsent("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
+        org.coconnect.ws.XmlLimits.installDecryptedContentParser();
     }
 
     private final GatewayConfig config;

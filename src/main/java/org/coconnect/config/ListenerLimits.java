@@ -25,8 +25,11 @@ public record ListenerLimits(int maxBodyBytes, int maxLookupBodyBytes, long byte
         }
     }
 
-    /** 16 MB bodies, 256 KB lookups, 96 MB in flight in total, 30 seconds of silence. */
+    /**
+     * 16 MB bodies, 256 KB lookups, 64 MB in flight in total (a body is held several times over while it
+     * is parsed, so this keeps a 512 MB heap clear), 30 seconds of silence.
+     */
     public static ListenerLimits defaults() {
-        return new ListenerLimits(DEFAULT_MAX_BODY_BYTES, 256 * 1024, 96L * 1024 * 1024, Duration.ofSeconds(30));
+        return new ListenerLimits(DEFAULT_MAX_BODY_BYTES, 256 * 1024, 64L * 1024 * 1024, Duration.ofSeconds(30));
     }
 }

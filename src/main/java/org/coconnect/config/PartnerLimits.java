@@ -9,8 +9,8 @@ import java.time.Duration;
  */
 public record PartnerLimits(int maxConcurrent, int requests, Duration per, long maxBytesInFlight) {
 
-    /** Three maximal (16 MB) envelopes at once, or many ordinary ones. */
-    public static final long DEFAULT_BYTES_IN_FLIGHT = 48L * 1024 * 1024;
+    /** Two maximal (16 MB) envelopes at once, or many ordinary ones. */
+    public static final long DEFAULT_BYTES_IN_FLIGHT = 32L * 1024 * 1024;
 
     public PartnerLimits {
         if (maxConcurrent <= 0 || requests <= 0 || maxBytesInFlight <= 0) {

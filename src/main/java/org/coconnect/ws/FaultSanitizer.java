@@ -69,6 +69,10 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
             // RFC 9110: a 405 lists the methods the resource serves.
             responseHeaders(message).put("Allow", java.util.List.of("POST"));
         }
+        if (fault.getStatusCode() == 413 || fault.getStatusCode() == 429 || fault.getStatusCode() == 503) {
+            // Refused before its body was read: closing the connection spares reading (and decrypting) the rest.
+            responseHeaders(message).put("Connection", java.util.List.of("close"));
+        }
     }
 
     @SuppressWarnings("unchecked")

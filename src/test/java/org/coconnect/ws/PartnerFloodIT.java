@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PartnerFloodIT {
 
     private static final AdministrationId TH = new AdministrationId("TH", "TCD");
-    private static final int FLOODERS = 8;
+    private static final int FLOODERS = 6;
     private static final int FLOOD_REQUESTS = 60;
     private static final int TH_MESSAGES = 5;
 
