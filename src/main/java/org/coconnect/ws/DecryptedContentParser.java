@@ -17,7 +17,8 @@ import org.w3c.dom.Document;
  * The parser Apache Santuario hands what WS-Security decrypts (installed by
  * {@link XmlLimits#installDecryptedContentParser()}): the payload limits bite while it is parsed, so
  * a decrypted element bomb is refused after 500,000 elements instead of being built whole in memory
- * first (Santuario's own parser has no depth or element-count limit). No DTD is accepted.
+ * first (Santuario's default, the JDK parser under secure processing, limits entities, not elements).
+ * No DTD is accepted.
  */
 public final class DecryptedContentParser implements XMLParser {
 
