@@ -95,7 +95,8 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
         if (text.contains("limit") && (text.contains("exceeded") || text.contains("maximum"))) {
             return new Refusal(ErrorCode.PAYLOAD_LIMIT_EXCEEDED, ErrorCode.PAYLOAD_LIMIT_EXCEEDED);
         }
-        if (text.contains("doctype") || text.contains("dtd")) {
+        // CXF's words for a body that is XML but no SOAP envelope: the request's fault, not ours.
+        if (text.contains("doctype") || text.contains("dtd") || text.contains("you must send a soap message")) {
             return new Refusal(ErrorCode.MALFORMED_PAYLOAD, ErrorCode.MALFORMED_PAYLOAD);
         }
         ErrorCode security = SecurityFailureClassifier.classify(fault);

@@ -108,14 +108,17 @@ class BodyBudgetIT {
         try (var held = connect(id)) {
             held.getOutputStream().write((head(path, action, heldBytes) + "<soap:Envelope").getBytes(StandardCharsets.UTF_8));
             held.getOutputStream().flush();
-            MutualTlsSoapClient.Response refused = null;
-            // The held upload is admitted asynchronously: poll, bounded, until the second request meets it.
-            for (int attempt = 0; attempt < 200 && (refused == null || refused.status() != status); attempt++) {
-                refused = client.post(address, action, body);
-                if (refused.status() != status) {
+            // Only once the held upload is admitted may the second request come, or it is the held one refused.
+            double inFlight = 0;
+            for (int attempt = 0; attempt < 600 && inFlight < 1; attempt++) {
+                inFlight = inFlightGauge(id);
+                if (inFlight < 1) {
                     Thread.sleep(50);
                 }
             }
+            assertEquals(1.0, inFlight, "the held upload is admitted");
+            MutualTlsSoapClient.Response refused = null;
+            refused = client.post(address, action, body);
             assertEquals(status, refused.status(), refused.text());
             assertTrue(refused.text().contains(code), refused.text());
             assertTrue(StoredRows.alerts(id).stream().anyMatch(a -> a.code().equals(code)), "an alert with " + code);
@@ -126,6 +129,13 @@ class BodyBudgetIT {
             after = client.post(address, action, body);
         }
         assertNotEquals(status, after.status(), "admitted again once the held upload ended: " + after.text());
+    }
+
+    private static double inFlightGauge(Gateway id) {
+        var gauge = java.util.regex.Pattern.compile("(?m)^coconnect_partner_requests_in_flight\\{partner=\"KR-KCS\"[^}]*} (\\S+)$")
+                .matcher(id.metricsText());
+        assertTrue(gauge.find(), "the gauge is published");
+        return Double.parseDouble(gauge.group(1));
     }
 
     private String head(String path, String action, long contentLength) {

@@ -46,6 +46,7 @@ class DecryptedPayloadLimitIT {
     void anEncryptedPayloadNestedTooDeepIsRefusedAsOverTheLimit() throws Exception {
         GatewaySnapshot before = GatewaySnapshot.of(id);
         Element payload = SendingPartner.sendCoPayload();
+        payload.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:d", "urn:example:deep");
         Element parent = payload;
         for (int i = 0; i < XmlLimits.MAX_DEPTH + 10; i++) {
             Element child = payload.getOwnerDocument().createElementNS("urn:example:deep", "d:deep");
