@@ -39,6 +39,7 @@ import org.coconnect.security.MessageCrypto;
 import org.coconnect.ws.GatewayServer;
 import org.coconnect.ws.LookupRateLimiter;
 import org.coconnect.ws.OutboundPayloadWriter;
+import org.coconnect.ws.XmlLimits;
 import org.coconnect.ws.local.LocalOperations;
 import org.coconnect.ws.local.LocalApiServer;
 import org.coconnect.ws.portal.VerificationPortal;
@@ -60,6 +61,8 @@ public final class Gateway implements AutoCloseable {
         // CXF's WS-Security decryption asks javax.xml.stream for a new XMLInputFactory for every encrypted
         // element; without this property each lookup scans every jar's META-INF/services.
         System.getProperties().putIfAbsent("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
+        // Before Santuario's XMLUtils loads: decrypted content is then parsed under the payload limits.
+        XmlLimits.installDecryptedContentParser();
     }
 
     private final GatewayConfig config;
@@ -173,6 +176,9 @@ public final class Gateway implements AutoCloseable {
                             useCases.exporterRegistry(), useCases.issueDeclaration(), useCases.queryDeclarations()),
                     useCases.verificationInquiries()));
         }
+        metrics.watchRequestsInFlight(partners.all().stream().map(Partner::id).toList(), server::requestsInFlight);
+        // Until now the partner listener answered 503: every operation is published before any is served.
+        server.acceptRequests();
     }
 
     /** Starts polling the outbox in the background (the first pass is immediate). */

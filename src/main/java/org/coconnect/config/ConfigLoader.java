@@ -73,7 +73,8 @@ public final class ConfigLoader {
                 verification(file),
                 trustedProxies(file),
                 new AuditConfig(resolve(file.optional("audit.checkpoint.file", dataDir.resolve("audit-checkpoints").toString())),
-                        file.positiveDuration("audit.checkpoint.interval", AuditConfig.defaults(dataDir).checkpointInterval())));
+                        file.positiveDuration("audit.checkpoint.interval", AuditConfig.defaults(dataDir).checkpointInterval())),
+                ListenerLimits.read(file));
     }
 
     /**
@@ -84,6 +85,7 @@ public final class ConfigLoader {
         return PropertiesFile.read(confDir.resolve("gateway.properties"))
                 .positiveDuration("server.shutdown-grace", Duration.ofSeconds(30));
     }
+
 
     private static VerificationConfig verification(PropertiesFile file) {
         var defaults = VerificationConfig.defaults();
@@ -278,12 +280,13 @@ public final class ConfigLoader {
     private static PartnerLimits limits(PropertiesFile file) {
         var defaults = PartnerLimits.defaults();
         int concurrent = file.positiveInt("partner.max-concurrent", defaults.maxConcurrent());
+        long bytes = file.positiveInt("partner.max-bytes-in-flight", (int) defaults.maxBytesInFlight());
         String rate = file.optional("partner.rate-limit", null);
         if (rate == null) {
-            return new PartnerLimits(concurrent, defaults.requests(), defaults.per());
+            return new PartnerLimits(concurrent, defaults.requests(), defaults.per(), bytes);
         }
         try {
-            return PartnerLimits.parseRate(concurrent, rate);
+            return PartnerLimits.parseRate(concurrent, rate).withMaxBytesInFlight(bytes);
         } catch (RuntimeException e) {
             throw new ConfigException(file.name(), "partner.rate-limit", e.getMessage() + ", got '" + rate + "'");
         }

@@ -12,11 +12,22 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
                             Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
                             DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
                             LocalApiConfig localApi, VerificationConfig verification, List<Cidr> trustedProxies,
-                            AuditConfig audit) {
+                            AuditConfig audit, ListenerLimits listener) {
 
     public GatewayConfig {
         partners = List.copyOf(partners);
         trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** With the default audit checkpoints and limits of the partner-facing listener. */
+    public GatewayConfig(AdministrationId self, String environment, String bindHost, int port,
+                         DatabaseSettings database, KeystoreConfig keystores, Duration allowedClockSkew,
+                         Duration timestampTimeToLive, List<PartnerConfig> partners, Path dataDirectory,
+                         DeliveryConfig delivery, RetentionConfig retention, MonitoringConfig monitoring,
+                         LocalApiConfig localApi, VerificationConfig verification, List<Cidr> trustedProxies) {
+        this(self, environment, bindHost, port, database, keystores, allowedClockSkew, timestampTimeToLive, partners,
+                dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies,
+                AuditConfig.defaults(dataDirectory), ListenerLimits.defaults());
     }
 
     /** Without verification settings (no portal, the default lookup rate) and trusting no proxy. */
@@ -27,7 +38,7 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
                          LocalApiConfig localApi) {
         this(self, environment, bindHost, port, database, keystores, allowedClockSkew, timestampTimeToLive, partners,
                 dataDirectory, delivery, retention, monitoring, localApi, VerificationConfig.defaults(), List.of(),
-                AuditConfig.defaults(dataDirectory));
+                AuditConfig.defaults(dataDirectory), ListenerLimits.defaults());
     }
 
     /** The id under which this gateway is known to its partners, e.g. KR-KCS. */
@@ -37,50 +48,56 @@ public record GatewayConfig(AdministrationId self, String environment, String bi
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(self, environment, bindHost, newPort, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies, audit);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies, audit, listener);
     }
 
     public GatewayConfig withPartners(List<PartnerConfig> newPartners) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies, audit);
+                timestampTimeToLive, newPartners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies, audit, listener);
     }
 
     public GatewayConfig withKeystores(KeystoreConfig newKeystores) {
         return new GatewayConfig(self, environment, bindHost, port, database, newKeystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies, audit);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies, audit, listener);
     }
 
     public GatewayConfig withDatabase(DatabaseSettings newDatabase, Path newDataDirectory) {
         return new GatewayConfig(self, environment, bindHost, port, newDatabase, keystores, allowedClockSkew,
                 timestampTimeToLive, partners, newDataDirectory, delivery, retention, monitoring, localApi, verification, trustedProxies,
                 // Checkpoints kept at their default place follow the data directory they describe.
-                audit.equals(AuditConfig.defaults(dataDirectory)) ? AuditConfig.defaults(newDataDirectory) : audit);
+                audit.equals(AuditConfig.defaults(dataDirectory)) ? AuditConfig.defaults(newDataDirectory) : audit, listener);
     }
 
     public GatewayConfig withMonitoring(MonitoringConfig newMonitoring) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, verification, trustedProxies, audit);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, newMonitoring, localApi, verification, trustedProxies, audit, listener);
     }
 
     public GatewayConfig withLocalApi(LocalApiConfig newLocalApi) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, verification, trustedProxies, audit);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, newLocalApi, verification, trustedProxies, audit, listener);
     }
 
     public GatewayConfig withVerification(VerificationConfig newVerification) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
-                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newVerification, trustedProxies, audit);
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, newVerification, trustedProxies, audit, listener);
     }
 
     public GatewayConfig withTrustedProxies(List<Cidr> newTrustedProxies) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
                 timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification,
-                newTrustedProxies, audit);
+                newTrustedProxies, audit, listener);
     }
 
     public GatewayConfig withAudit(AuditConfig newAudit) {
         return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
                 timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification,
-                trustedProxies, newAudit);
+                trustedProxies, newAudit, listener);
+    }
+
+                    public GatewayConfig withListener(ListenerLimits newListener) {
+        return new GatewayConfig(self, environment, bindHost, port, database, keystores, allowedClockSkew,
+                timestampTimeToLive, partners, dataDirectory, delivery, retention, monitoring, localApi, verification,
+                trustedProxies, audit, newListener);
     }
 }

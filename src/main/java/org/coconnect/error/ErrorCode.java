@@ -38,6 +38,9 @@ public enum ErrorCode {
     RATE_LIMITED("CC-2006", Use.FAULT, "Too many requests from this partner at once or in this period; retry later."),
     LOOKUP_RATE_LIMITED("CC-2007", Use.FAULT,
             "Too many verification lookups from this client in this period; retry later."),
+    HTTP_REQUEST_MALFORMED("CC-2008", Use.FAULT,
+            "The HTTP request is malformed (request line, headers, body framing) or its headers are too large."),
+    NO_SUCH_ADDRESS("CC-2009", Use.FAULT, "No service is published at this address."),
 
     // 3xxx: header and identity.
     RECEIVER_NOT_US("CC-3001", Use.ACK, "The header's receiver is not this administration."),
@@ -110,7 +113,10 @@ public enum ErrorCode {
     KEYSTORE_MISSING("CC-8005", Use.LOCAL, "A configured keystore does not exist and this configuration does not generate demo keys."),
 
     // 9xxx: our side. The sender should retry later.
-    INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later.");
+    INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later."),
+    NOT_SERVING("CC-9005", Use.FAULT, "The gateway is starting or stopping and serves no request now; retry later."),
+    GATEWAY_BUSY("CC-9006", Use.FAULT,
+            "The gateway holds as many request bodies in flight as it can, from all partners together; retry later.");
 
     /** Where a code appears. */
     public enum Use {

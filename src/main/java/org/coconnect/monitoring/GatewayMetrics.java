@@ -90,6 +90,16 @@ public final class GatewayMetrics implements ExchangeMetrics, AutoCloseable {
                 .record(sinceQueued);
     }
 
+    /** A gauge per partner of its requests on the partner listener now: admitted and not yet answered. */
+    public void watchRequestsInFlight(java.util.List<String> partnerIds, java.util.function.ToIntFunction<String> inFlight) {
+        for (String partnerId : partnerIds) {
+            Gauge.builder("coconnect.partner.requests.in.flight", () -> inFlight.applyAsInt(partnerId))
+                    .description("Requests of this partner admitted on the partner listener and not yet answered")
+                    .tag("partner", partnerId)
+                    .register(registry);
+        }
+    }
+
     /** The Prometheus text exposition of every metric, with the backlog read afresh (one aggregate query). */
     public String scrape() {
         try {

@@ -69,6 +69,10 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
             // RFC 9110: a 405 lists the methods the resource serves.
             responseHeaders(message).put("Allow", java.util.List.of("POST"));
         }
+        if (fault.getStatusCode() == 413 || fault.getStatusCode() == 429 || fault.getStatusCode() == 503) {
+            // Refused before its body was read: closing the connection spares reading (and decrypting) the rest.
+            responseHeaders(message).put("Connection", java.util.List.of("close"));
+        }
     }
 
     /** Who was refused, for coalescing repeats: the partner the transport authenticated, else the client address. */
@@ -107,7 +111,8 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
         if (text.contains("limit") && (text.contains("exceeded") || text.contains("maximum"))) {
             return new Refusal(ErrorCode.PAYLOAD_LIMIT_EXCEEDED, ErrorCode.PAYLOAD_LIMIT_EXCEEDED);
         }
-        if (text.contains("doctype") || text.contains("dtd")) {
+        // CXF's words for a body that is XML but no SOAP envelope: the request's fault, not ours.
+        if (text.contains("doctype") || text.contains("dtd") || text.contains("you must send a soap message")) {
             return new Refusal(ErrorCode.MALFORMED_PAYLOAD, ErrorCode.MALFORMED_PAYLOAD);
         }
         ErrorCode security = SecurityFailureClassifier.classify(fault);

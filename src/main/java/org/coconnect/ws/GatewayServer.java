@@ -27,13 +27,14 @@ import org.coconnect.security.WsSecurityProperties;
 /** Publishes every operation, each at its own path, on HTTPS with mutual TLS and the WSDL's policy. */
 public final class GatewayServer implements AutoCloseable {
 
-    /** Largest request body accepted, before any parsing. */
-    public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** Largest request body accepted by default, before any parsing (conf: server.max-body-bytes). */
+    public static final int MAX_BODY_BYTES = org.coconnect.config.ListenerLimits.DEFAULT_MAX_BODY_BYTES;
 
     private final List<EndpointImpl> endpoints = new ArrayList<>();
     private final List<SecurityProfile> profiles = new ArrayList<>();
     private Inbound inbound;
     private Bus bus;
+    private PartnerListener listener;
 
     private GatewayServer() {
     }
@@ -44,8 +45,9 @@ public final class GatewayServer implements AutoCloseable {
         configureTls(bus, config, keys, partners);
         XmlLimits.apply(bus);
         var server = new GatewayServer();
+        server.listener = PartnerListener.prepare(bus, config);
         var inbound = new Inbound(config, keys, crypto, partners, credentials, receive, alerts, metrics, clock,
-                new PartnerThrottle(partners, clock));
+                new PartnerThrottle(partners, clock, config.listener().bytesInFlight()));
         server.inbound = inbound;
         server.bus = bus;
         try {
@@ -54,6 +56,7 @@ public final class GatewayServer implements AutoCloseable {
             if (partners.all().stream().anyMatch(p -> p.config().securityProfile() == SecurityProfile.LEGACY_CBC)) {
                 server.publish(bus, inbound, SecurityProfile.LEGACY_CBC);
             }
+            server.listener.harden();
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -85,10 +88,13 @@ public final class GatewayServer implements AutoCloseable {
                     in.config().trustedProxies()));
             endpoint.getInInterceptors().add(new SoapRequestGuard(VerifyEndpoint.PATH, VerifyEndpoint.SOAP_ACTION));
             endpoint.getInInterceptors().add(limiter.admitter());
-            endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
+            int maxBody = in.config().listener().maxLookupBodyBytes();
+            endpoint.getInInterceptors().add(in.throttle().admitter(maxBody));
+            endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(maxBody));
             endpoint.getOutFaultInterceptors().add(new FaultSanitizer(in.alerts(), in.metrics(), null));
             String prefix = profile == SecurityProfile.LEGACY_CBC ? Contract.LEGACY_CBC_PATH : "";
             endpoint.publish(baseUrl(in.config()) + "/" + prefix + VerifyEndpoint.PATH);
+            ExchangeCompletion.install(endpoint);
             endpoints.add(endpoint);
         }
     }
@@ -108,14 +114,24 @@ public final class GatewayServer implements AutoCloseable {
             endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials(),
                     in.config().trustedProxies()));
             endpoint.getInInterceptors().add(new SoapRequestGuard(operation));
-            endpoint.getInInterceptors().add(in.throttle().admitter());
-            endpoint.getOutInterceptors().add(in.throttle().releaser());
-            endpoint.getOutFaultInterceptors().add(in.throttle().releaser());
-            endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(MAX_BODY_BYTES));
+            int maxBody = in.config().listener().maxBodyBytes();
+            endpoint.getInInterceptors().add(in.throttle().admitter(maxBody));
+            endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(maxBody));
             endpoint.getOutFaultInterceptors().add(new FaultSanitizer(in.alerts(), in.metrics(), operation));
             endpoint.publish(baseUrl(in.config()) + "/" + Contract.path(profile, operation));
+            ExchangeCompletion.install(endpoint);
             endpoints.add(endpoint);
         }
+    }
+
+    /** Every endpoint is published: the listener stops answering 503 and serves requests. */
+    public void acceptRequests() {
+        listener.open();
+    }
+
+    /** The partner's requests in flight now (0 when idle), for the metrics gauge. */
+    public int requestsInFlight(String partnerId) {
+        return inbound.throttle().requestsInFlight(partnerId);
     }
 
     public static String baseUrl(GatewayConfig config) {
@@ -169,6 +185,9 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (listener != null) {
+            listener.close();
+        }
         endpoints.forEach(EndpointImpl::stop);
         endpoints.clear();
     }

@@ -33,12 +33,18 @@ public final class RawEnvelopeInterceptor extends AbstractPhaseInterceptor<Messa
         try {
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                throw new GatewayFault(ErrorCode.PAYLOAD_LIMIT_EXCEEDED, "body larger than " + maxBytes + " bytes");
+                var fault = new Fault(new GatewayFault(ErrorCode.PAYLOAD_LIMIT_EXCEEDED, "body larger than " + maxBytes
+                        + " bytes"));
+                fault.setStatusCode(413);
+                throw fault;
             }
             message.put(RAW_ENVELOPE, body);
             message.setContent(InputStream.class, new ByteArrayInputStream(body));
         } catch (IOException e) {
-            throw new Fault(e);
+            // The client went away, or sent a body Jetty cannot decode (broken chunking): its fault, not ours.
+            var fault = new Fault(new GatewayFault(ErrorCode.HTTP_REQUEST_MALFORMED, "body unreadable: " + e.getMessage()));
+            fault.setStatusCode(400);
+            throw fault;
         }
     }
 }

@@ -37,6 +37,15 @@ public final class XmlLimits {
         bus.setProperty("org.apache.cxf.stax.maxTextLength", MAX_TEXT_LENGTH);
     }
 
+    /**
+     * Makes Santuario (and so WSS4J's decryption) parse with {@link DecryptedContentParser}. Santuario
+     * reads the property once, when its XMLUtils class is first loaded: this must run before any XML
+     * signature or encryption work in the JVM, so the gateway calls it from its class initialiser.
+     */
+    public static void installDecryptedContentParser() {
+        System.getProperties().putIfAbsent("org.apache.xml.security.XMLParser", DecryptedContentParser.class.getName());
+    }
+
     /** Walks the decrypted payload; throws a fault with PAYLOAD_LIMIT_EXCEEDED at the first limit passed. */
     static void check(Element payload) {
         int[] elements = {0};

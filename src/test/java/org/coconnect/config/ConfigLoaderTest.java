@@ -331,4 +331,32 @@ class ConfigLoaderTest {
         var e = assertThrows(ConfigException.class, () -> load(conf));
         assertTrue(e.getMessage().contains("verification.rate-limit"), e.getMessage());
     }
+
+    @Test
+    void listenerAndPartnerBodyLimitsAreReadWithDefaults() throws IOException {
+        assertEquals(ListenerLimits.defaults(), load(conf(VALID, null, null)).listener());
+        String partner = """
+                partner.country=ID
+                partner.authority=DJBC
+                partner.endpoint.url=https://localhost:9443
+                partner.allowed-ips=127.0.0.1
+                partner.max-bytes-in-flight=2000000
+                """;
+        var config = load(conf(VALID + """
+                server.max-body-bytes=1000000
+                server.max-lookup-body-bytes=4096
+                server.max-bytes-in-flight=3000000
+                server.idle-timeout=PT10S
+                """, "ID-DJBC.properties", partner));
+        assertEquals(new ListenerLimits(1_000_000, 4096, 3_000_000, Duration.ofSeconds(10)), config.listener());
+        assertEquals(2_000_000, config.partners().get(0).limits().maxBytesInFlight());
+    }
+
+    @Test
+    void bodiesInFlightBelowOneLargestBodyAreRefusedNamingTheKey() throws IOException {
+        Path conf = conf(VALID + "server.max-body-bytes=1000000\nserver.max-bytes-in-flight=999999\n", null, null);
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("gateway.properties"), e.getMessage());
+        assertTrue(e.getMessage().contains("server.max-bytes-in-flight"), e.getMessage());
+    }
 }

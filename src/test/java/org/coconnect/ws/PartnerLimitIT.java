@@ -45,7 +45,11 @@ class PartnerLimitIT {
     }
 
     private String login() {
-        var kr = TestGateways.configs(dir.resolve("login")).get(0);
+        return basic(TestGateways.configs(dir.resolve("login")).get(0));
+    }
+
+    /** The Authorization header KR sends to ID. */
+    static String basic(GatewayConfig kr) {
         var login = CredentialFiles.readOutbound(kr.keystores().outboundCredentials()).get(TestGateways.ID_ID);
         return "Basic " + Base64.getEncoder().encodeToString((login.user() + ":" + new String(login.password()))
                 .getBytes(StandardCharsets.UTF_8));
