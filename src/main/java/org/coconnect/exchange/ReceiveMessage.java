@@ -16,12 +16,10 @@ import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.HeaderRules;
 import org.coconnect.domain.Problem;
-import org.coconnect.domain.Severity;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.MessageEntity;
 import org.coconnect.persistence.MessageStore;
-import org.coconnect.persistence.ProblemEmbeddable;
 import org.coconnect.persistence.RejectionEntity;
 import org.coconnect.persistence.UniqueConstraints;
 import org.slf4j.Logger;
@@ -140,8 +138,7 @@ public final class ReceiveMessage {
         }
         audit.record(em, AuditLog.Kind.INBOUND, in.partner().id(), in.messageId().toString(),
                 in.operation().pathName() + " answered " + ack.status() + ", digest " + hex(in.payloadDigest()));
-        message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
-                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location())).toList());
+        message.recordAcknowledgement(ack.status().name(), now, StoredProblems.toStored(ack.problems()));
         // Inserted last, complete: one INSERT instead of an insert and an update. A concurrent copy of the
         // message still fails here, on the unique constraint, and rolls back all the above with it.
         MessageStore.insert(em, message);
@@ -173,12 +170,9 @@ public final class ReceiveMessage {
     }
 
     private static Acknowledgement originalAcknowledgement(MessageEntity m) {
-        List<Problem> problems = m.problems().stream()
-                .map(p -> new Problem(ErrorCode.fromCode(p.code()).orElse(ErrorCode.INTERNAL_ERROR), Severity.valueOf(p.severity()), p.text(), p.location()))
-                .toList();
         return new Acknowledgement(AcknowledgementStatus.valueOf(m.ackStatus()),
                 java.util.UUID.fromString(m.messageId()), m.receivedAt(), HexFormat.of().parseHex(m.payloadDigest()),
-                problems);
+                StoredProblems.fromStored(m.problems()));
     }
 
     private List<Problem> validate(InboundMessage in) {
