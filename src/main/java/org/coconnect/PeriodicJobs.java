@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.coconnect.concurrent.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +19,8 @@ final class PeriodicJobs implements AutoCloseable {
     private static final int JOBS = 5;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(JOBS, r -> {
-        Thread t = new Thread(r, "coconnect-periodic-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newScheduledThreadPool(JOBS, DaemonThreads.numbered("coconnect-periodic"));
 
     /** Runs the job after the first delay, then again each interval after the previous pass ended. */
     void every(String name, Duration first, Duration interval, Runnable job) {

@@ -2,14 +2,13 @@ package org.coconnect.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.coconnect.security.CertificateFingerprint;
 
 /**
  * One signed checkpoint of the audit chain: the head's sequence number and hash at a moment, signed with the
@@ -73,7 +72,7 @@ public record AuditCheckpoint(long seq, String hash, Instant at, String certific
     /** SHA-256 of the certificate's DER encoding, in hex. */
     public static String fingerprint(X509Certificate cert) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+            return CertificateFingerprint.sha256Hex(cert);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

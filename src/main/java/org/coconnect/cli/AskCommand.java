@@ -5,21 +5,15 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** An importing official asks the issuing side about a received CO; the answer comes back with the CO. */
 @Command(name = "ask", description = "Send a verification inquiry about a received CO to its issuing side (import side).")
 final class AskCommand extends LocalCommand {
 
-    @Parameters(index = "0", paramLabel = "<country>", description = "Issuing country of the CO, e.g. KR.")
-    String country;
-
-    @Parameters(index = "1", paramLabel = "<number>", description = "CO number.")
-    String number;
-
-    @Parameters(index = "2", paramLabel = "<version>", description = "CO version.")
-    int version;
+    @Mixin
+    CertificateVersionParameters co;
 
     @Option(names = "--question", required = true, description = "The question, e.g. \"Please explain the origin criterion of item 2\".")
     String question;
@@ -38,7 +32,7 @@ final class AskCommand extends LocalCommand {
         if (office != null) {
             body.put("office", office);
         }
-        return client.postJson(LocalClient.path("certificates", country, number, version, "inquiries"), body);
+        return client.postJson(co.path("inquiries"), body);
     }
 
     @Override

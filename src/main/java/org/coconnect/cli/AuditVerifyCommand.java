@@ -24,6 +24,7 @@ import org.coconnect.persistence.DatabaseSettings;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.KeyStores;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--conf", defaultValue = "conf") Path conf;
+    @Mixin ConfigurationDirectoryOption conf;
 
     @Option(names = "--checkpoints", description = "Checkpoint file (default: audit.checkpoint.file), e.g. the copy"
             + " shipped elsewhere.")
@@ -53,7 +54,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AuditLog.Verification result;
         try {
-            var config = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()).load(conf);
+            var config = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()).load(conf.path());
             var file = new AuditCheckpoints(checkpoints != null ? checkpoints : config.audit().checkpointFile());
             var verifier = new AuditChainVerifier(file.read(), signers(config), config.allowedClockSkew());
             try (Connection connection = readOnly(config.database())) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Lists the COs the gateway holds, newest change first, filtered by side, number, partner or status. */
@@ -15,27 +16,19 @@ final class CertificatesCommand extends LocalCommand {
     @Option(names = "--side", description = "EXPORT (issued here) or IMPORT (received).")
     String side;
 
-    @Option(names = "--number", description = "CO number.")
-    String number;
-
-    @Option(names = "--partner", description = "Partner ID, e.g. ID-DJBC.")
-    String partner;
-
     @Option(names = "--status", description = "CO status, e.g. RECEIVED, CLAIMED, ACKNOWLEDGED.")
     String status;
 
-    @Option(names = "--limit", description = "At most this many (default: 100).")
-    Integer limit;
+    @Mixin
+    CertificateListFilters filters;
 
     @Override
     LocalClient.Answer send(LocalClient client) throws IOException, InterruptedException {
-        var filters = new LinkedHashMap<String, String>();
-        filters.put("side", side);
-        filters.put("number", number);
-        filters.put("partner", partner);
-        filters.put("status", status);
-        filters.put("limit", limit == null ? null : limit.toString());
-        return client.get("/certificates" + LocalClient.query(filters));
+        var query = new LinkedHashMap<String, String>();
+        query.put("side", side);
+        query.put("status", status);
+        filters.addTo(query);
+        return client.get("/certificates" + LocalClient.query(query));
     }
 
     @Override

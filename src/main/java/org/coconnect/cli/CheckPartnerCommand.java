@@ -10,6 +10,7 @@ import org.coconnect.config.ConfigException;
 import org.coconnect.config.ConfigLoader;
 import org.coconnect.config.GatewayConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Checks whether a partner's endpoint conforms to the contract, check by check; exit code 0 only if all pass. */
@@ -20,8 +21,7 @@ import picocli.CommandLine.Option;
         "Exit code: 0 all checks passed, 1 a check failed, 2 configuration error."})
 final class CheckPartnerCommand implements Callable<Integer> {
 
-    @Option(names = "--conf", description = "Configuration directory (default: ${DEFAULT-VALUE}).", defaultValue = "conf")
-    Path conf;
+    @Mixin ConfigurationDirectoryOption conf;
 
     @Option(names = "--partner", required = true, description = "Partner ID as configured, e.g. ID-DJBC.")
     String partner;
@@ -33,13 +33,13 @@ final class CheckPartnerCommand implements Callable<Integer> {
     public Integer call() {
         GatewayConfig config;
         try {
-            config = DemoKeys.prepare(new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()), conf);
+            config = DemoKeys.prepare(new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()), conf.path());
         } catch (ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             return 2;
         }
         if (config.partners().stream().noneMatch(p -> p.id().equals(partner))) {
-            System.err.println("Configuration error: no partner " + partner + " in " + conf.resolve("partners"));
+            System.err.println("Configuration error: no partner " + partner + " in " + conf.path().resolve("partners"));
             return 2;
         }
         return run(url == null ? config : withUrl(config, partner, url), partner);

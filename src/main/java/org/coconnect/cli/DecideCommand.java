@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,14 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "decide", description = "Grant or reject origin-based treatment on a claimed CO (import side).")
 final class DecideCommand extends LocalCommand {
 
-    @Parameters(index = "0", paramLabel = "<country>", description = "Issuing country of the CO, e.g. KR.")
-    String country;
-
-    @Parameters(index = "1", paramLabel = "<number>", description = "CO number.")
-    String number;
-
-    @Parameters(index = "2", paramLabel = "<version>", description = "CO version.")
-    int version;
+    @Mixin
+    CertificateVersionParameters co;
 
     @Parameters(index = "3", paramLabel = "GRANTED|REJECTED", description = "The decision.")
     OriginTreatmentFeedback.Decision decision;
@@ -35,12 +30,12 @@ final class DecideCommand extends LocalCommand {
         if (reason != null) {
             body.put("reason", reason);
         }
-        return client.postJson(LocalClient.path("certificates", country, number, version, "treatment"), body);
+        return client.postJson(co.path("treatment"), body);
     }
 
     @Override
     void print(Map<String, Object> answer, PrintWriter out) {
-        out.println("Treatment " + decision + " recorded for " + country + ":" + number + " v" + version
+        out.println("Treatment " + decision + " recorded for " + co
                 + "; send-feedback " + text(answer, "messageId") + " queued for delivery.");
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Lists verification inquiries, open ones by default, oldest first, each with how long it has been open. */
@@ -22,24 +23,16 @@ final class InquiriesCommand extends LocalCommand {
     @Option(names = "--all", description = "Every status.")
     boolean all;
 
-    @Option(names = "--partner", description = "Partner ID, e.g. KR-KCS.")
-    String partner;
-
-    @Option(names = "--number", description = "CO number.")
-    String number;
-
-    @Option(names = "--limit", description = "At most this many (default: 100).")
-    Integer limit;
+    @Mixin
+    CertificateListFilters filters;
 
     @Override
     LocalClient.Answer send(LocalClient client) throws IOException, InterruptedException {
-        var filters = new LinkedHashMap<String, String>();
-        filters.put("side", side);
-        filters.put("status", all ? null : status == null ? "OPEN" : status);
-        filters.put("partner", partner);
-        filters.put("number", number);
-        filters.put("limit", limit == null ? null : limit.toString());
-        return client.get("/inquiries" + LocalClient.query(filters));
+        var query = new LinkedHashMap<String, String>();
+        query.put("side", side);
+        query.put("status", all ? null : status == null ? "OPEN" : status);
+        filters.addTo(query);
+        return client.get("/inquiries" + LocalClient.query(query));
     }
 
     @Override

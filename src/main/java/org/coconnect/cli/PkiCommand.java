@@ -13,6 +13,7 @@ import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.KeyStores;
 import org.coconnect.security.PartnerBundle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,13 +47,13 @@ final class PkiCommand {
             + " and put the CA in keystores.trust.")
     static final class Issue implements Callable<Integer> {
         @Option(names = "--ca", required = true) Path ca;
-        @Option(names = "--conf", defaultValue = "conf") Path conf;
+        @Mixin ConfigurationDirectoryOption conf;
         @Option(names = "--force", description = "replace existing keys (a rotation: hand partners the new bundle first)")
         boolean force;
 
         @Override
         public Integer call() throws Exception {
-            GatewayConfig config = load(conf);
+            GatewayConfig config = load(conf.path());
             var stores = config.keystores();
             if (Files.exists(stores.own()) && !force) {
                 System.err.println(stores.own() + " exists; use --force to replace it");
@@ -74,12 +75,12 @@ final class PkiCommand {
     /** Writes our certificates for a partner. */
     @Command(name = "export-bundle", description = "Write our certificates and trust anchors (PEM, no private key) for a partner.")
     static final class ExportBundle implements Callable<Integer> {
-        @Option(names = "--conf", defaultValue = "conf") Path conf;
+        @Mixin ConfigurationDirectoryOption conf;
         @Option(names = "--out", required = true) Path out;
 
         @Override
         public Integer call() throws Exception {
-            GatewayConfig config = load(conf);
+            GatewayConfig config = load(conf.path());
             var files = PartnerBundle.export(GatewayKeys.load(config.keystores()), config.selfId(), out);
             files.forEach(f -> System.out.println("wrote " + f));
             return 0;
@@ -89,13 +90,13 @@ final class PkiCommand {
     /** Adds a partner's bundle to our stores. */
     @Command(name = "import-bundle", description = "Add a partner's certificates to keystores.partners and its CA to keystores.trust.")
     static final class ImportBundle implements Callable<Integer> {
-        @Option(names = "--conf", defaultValue = "conf") Path conf;
+        @Mixin ConfigurationDirectoryOption conf;
         @Option(names = "--bundle", required = true) Path bundle;
         @Parameters(index = "0", description = "partner ID, e.g. ID-DJBC") String partnerId;
 
         @Override
         public Integer call() throws Exception {
-            var stores = load(conf).keystores();
+            var stores = load(conf.path()).keystores();
             var partners = Files.exists(stores.partners()) ? KeyStores.load(stores.partners(), stores.password()) : KeyStores.empty();
             var trust = Files.exists(stores.trust()) ? KeyStores.load(stores.trust(), stores.password()) : KeyStores.empty();
             var added = PartnerBundle.importInto(bundle, partnerId, partners, trust);

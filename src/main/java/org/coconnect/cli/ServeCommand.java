@@ -19,6 +19,7 @@ import org.coconnect.domain.Operation;
 import org.coconnect.config.KeystoreConfig;
 import org.coconnect.error.ErrorCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -27,8 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", description = "Start the gateway (HTTPS endpoints for every operation, and the local interface).")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--conf", description = "Configuration directory (default: ${DEFAULT-VALUE}).", defaultValue = "conf")
-    Path conf;
+    @Mixin ConfigurationDirectoryOption conf;
 
     @Option(names = "--port", description = "Override server.port.")
     Integer port;
@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         stores.put("keystores.trust", keystores.trust());
         stores.forEach((key, file) -> {
             if (!Files.isRegularFile(file)) {
-                throw new ConfigException(conf.resolve("gateway.properties").toString(), key, ErrorCode.KEYSTORE_MISSING.code()
+                throw new ConfigException(conf.path().resolve("gateway.properties").toString(), key, ErrorCode.KEYSTORE_MISSING.code()
                         + " " + file + " does not exist, and keystores.demo is not true: issue keys with `coconnect pki"
                         + " issue` (production), or run `coconnect demo` once (demo keys)");
             }
@@ -55,14 +55,14 @@ final class ServeCommand implements Callable<Integer> {
         Duration grace;
         try {
             var loader = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv());
-            config = loader.load(conf);
+            config = loader.load(conf.path());
             // Keys are generated only where the configuration asks for demo keys; a production one must have them.
             if (config.keystores().demo()) {
-                config = DemoKeys.prepare(loader, conf);
+                config = DemoKeys.prepare(loader, conf.path());
             } else {
                 requireKeystores(config.keystores());
             }
-            grace = loader.shutdownGrace(conf);
+            grace = loader.shutdownGrace(conf.path());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("Configuration error: " + e.getMessage());
             return 2;

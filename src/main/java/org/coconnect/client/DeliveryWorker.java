@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.coconnect.concurrent.DaemonThreads;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.exchange.Outbox;
 import org.coconnect.ws.OutboundPayloadWriter;
@@ -38,11 +39,7 @@ public final class DeliveryWorker implements AutoCloseable {
         this.clients = clients;
         this.node = node;
         this.batchSize = batchSize;
-        this.senders = Executors.newFixedThreadPool(parallelism, r -> {
-            Thread t = new Thread(r, "coconnect-delivery");
-            t.setDaemon(true);
-            return t;
-        });
+        this.senders = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("coconnect-delivery"));
     }
 
     /**

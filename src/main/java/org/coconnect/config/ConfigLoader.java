@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,6 +14,7 @@ import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.RetrySchedule;
 import org.coconnect.persistence.DatabaseSettings;
 import org.coconnect.security.PrivateFiles;
+import org.coconnect.security.RandomSecret;
 
 /**
  * Reads and validates a gateway's configuration: {@code gateway.properties} and one
@@ -232,9 +231,7 @@ public final class ConfigLoader {
 
     /** Writes a fresh random secret (hex) to a new file that only its owner may read (see {@link PrivateFiles}). */
     private static String writeRandomSecret(Path file, int bytes) throws IOException {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        String generated = HexFormat.of().formatHex(random);
+        String generated = RandomSecret.hex(bytes);
         PrivateFiles.write(file, generated.getBytes(StandardCharsets.UTF_8));
         return generated;
     }

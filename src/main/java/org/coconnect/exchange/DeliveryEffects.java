@@ -16,7 +16,6 @@ import org.coconnect.persistence.InquiryStore;
 import org.coconnect.persistence.MessageEntity;
 import org.coconnect.persistence.MessageStore;
 import org.coconnect.persistence.OutboxEntity;
-import org.coconnect.persistence.ProblemEmbeddable;
 
 /**
  * What a delivery's outcome, or an operator's resend, does to the CO or inquiry its message is about.
@@ -97,8 +96,7 @@ final class DeliveryEffects {
                     MessageStore.insert(em, m);
                     return m;
                 });
-        message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
-                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location())).toList());
+        message.recordAcknowledgement(ack.status().name(), now, StoredProblems.toStored(ack.problems()));
         message.linkCertificate(o.certificateId());
     }
 }

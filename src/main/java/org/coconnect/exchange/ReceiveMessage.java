@@ -16,12 +16,10 @@ import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.HeaderRules;
 import org.coconnect.domain.Problem;
-import org.coconnect.domain.Severity;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.MessageEntity;
 import org.coconnect.persistence.MessageStore;
-import org.coconnect.persistence.ProblemEmbeddable;
 import org.coconnect.persistence.RejectionEntity;
 import org.coconnect.persistence.UniqueConstraints;
 import org.slf4j.Logger;
@@ -124,7 +122,7 @@ public final class ReceiveMessage {
         Instant now = clock.instant();
         var message = new MessageEntity(MessageEntity.Direction.INBOUND, in.partner().id(), in.operation().pathName(),
                 in.messageId().toString(), in.header().related().map(Object::toString).orElse(null), in.receivedAt(),
-                hex(in.payloadDigest()), in.rawEnvelope(), in.payload());
+                HexFormat.of().formatHex(in.payloadDigest()), in.rawEnvelope(), in.payload());
         var outcome = handlers.apply(em, in, now);
         Acknowledgement ack;
         if (outcome.businessDuplicate()) {
@@ -139,9 +137,8 @@ public final class ReceiveMessage {
             message.linkCertificate(outcome.certificate().id());
         }
         audit.record(em, AuditLog.Kind.INBOUND, in.partner().id(), in.messageId().toString(),
-                in.operation().pathName() + " answered " + ack.status() + ", digest " + hex(in.payloadDigest()));
-        message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
-                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location())).toList());
+                in.operation().pathName() + " answered " + ack.status() + ", digest " + HexFormat.of().formatHex(in.payloadDigest()));
+        message.recordAcknowledgement(ack.status().name(), now, StoredProblems.toStored(ack.problems()));
         // Inserted last, complete: one INSERT instead of an insert and an update. A concurrent copy of the
         // message still fails here, on the unique constraint, and rolls back all the above with it.
         MessageStore.insert(em, message);
@@ -159,7 +156,7 @@ public final class ReceiveMessage {
             return Optional.empty();
         }
         MessageEntity original = stored.get();
-        if (!original.payloadDigest().equals(hex(in.payloadDigest()))) {
+        if (!original.payloadDigest().equals(HexFormat.of().formatHex(in.payloadDigest()))) {
             return Optional.of(new Decision.Rejected(List.of(Problem.error(ErrorCode.MESSAGE_ID_CONFLICT,
                     "Message " + in.messageId() + " was received on " + original.receivedAt()
                             + " with different content; a new message needs a new message ID.",
@@ -173,12 +170,9 @@ public final class ReceiveMessage {
     }
 
     private static Acknowledgement originalAcknowledgement(MessageEntity m) {
-        List<Problem> problems = m.problems().stream()
-                .map(p -> new Problem(ErrorCode.fromCode(p.code()).orElse(ErrorCode.INTERNAL_ERROR), Severity.valueOf(p.severity()), p.text(), p.location()))
-                .toList();
         return new Acknowledgement(AcknowledgementStatus.valueOf(m.ackStatus()),
                 java.util.UUID.fromString(m.messageId()), m.receivedAt(), HexFormat.of().parseHex(m.payloadDigest()),
-                problems);
+                StoredProblems.fromStored(m.problems()));
     }
 
     private List<Problem> validate(InboundMessage in) {
@@ -203,7 +197,7 @@ public final class ReceiveMessage {
         try {
             database.inTransaction(em -> {
                 em.persist(new RejectionEntity(in.partner().id(), in.operation().pathName(), messageId, in.receivedAt(),
-                        hex(in.payloadDigest()), truncate(codes, 1024), truncate(detail, 4000)));
+                        HexFormat.of().formatHex(in.payloadDigest()), truncate(codes, 1024), truncate(detail, 4000)));
                 audit.record(em, AuditLog.Kind.REFUSAL, in.partner().id(), messageId,
                         in.operation().pathName() + " answered REJECTED: " + codes);
                 return null;
@@ -216,10 +210,6 @@ public final class ReceiveMessage {
                 "partner " + in.partner().id(), in.partner().id(), messageId,
                 "Rejected " + in.operation().pathName() + ": " + detail);
         return Acknowledgement.rejected(in.messageId(), in.receivedAt(), in.payloadDigest(), errorsFirst);
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 
     private static String truncate(String s, int max) {

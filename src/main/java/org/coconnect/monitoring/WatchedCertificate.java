@@ -1,15 +1,13 @@
 package org.coconnect.monitoring;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
+import org.coconnect.security.CertificateFingerprint;
 import org.coconnect.security.GatewayKeys;
 
 /**
@@ -52,9 +50,8 @@ public record WatchedCertificate(String partnerId, String role, X509Certificate 
     /** The certificate's SHA-256 fingerprint: what its expiry alert is about, stable across restarts. */
     public String subject() {
         try {
-            return "x509:sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            return "x509:sha256:" + CertificateFingerprint.sha256Hex(certificate);
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException("certificate cannot be fingerprinted", e);
         }
     }

@@ -9,13 +9,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.coconnect.config.GatewayConfig;
 
@@ -50,9 +48,7 @@ public final class CertificateAuthority {
         if (existsIn(directory)) {
             throw new IllegalStateException("a CA already exists in " + directory);
         }
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        char[] password = HexFormat.of().formatHex(random).toCharArray();
+        char[] password = RandomSecret.hex(18).toCharArray();
         KeyPair keys = CertificateFactoryBc.newRsaKeyPair(3072);
         X509Certificate cert = CertificateFactoryBc.selfSignedCa(distinguishedName, keys, CA_VALIDITY);
         KeyStore ks = KeyStores.empty();

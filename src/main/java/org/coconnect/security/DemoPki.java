@@ -8,11 +8,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.coconnect.config.GatewayConfig;
@@ -85,9 +83,7 @@ public final class DemoPki {
                 }
                 String user = other.partners().stream().filter(p -> p.id().equals(gateway.selfId()))
                         .map(PartnerConfig::inboundUser).findFirst().orElse(gateway.selfId());
-                byte[] random = new byte[18];
-                new SecureRandom().nextBytes(random);
-                String password = HexFormat.of().formatHex(random);
+                String password = RandomSecret.hex(18);
                 CredentialFiles.append(gateway.keystores().outboundCredentials(), partner.id() + ":" + user + ":" + password);
                 CredentialFiles.append(other.keystores().inboundCredentials(), user + ":" + PasswordHash.hash(password.toCharArray()));
             }

@@ -4,12 +4,10 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -95,14 +93,10 @@ public final class PartnerServerTrust {
         }
 
         private void requirePin(X509Certificate[] chain) throws CertificateException {
-            try {
-                String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
-                if (!actual.equals(pin)) {
-                    throw new CertificateException("server certificate " + chain[0].getSubjectX500Principal()
-                            + " (SHA-256 " + actual + ") is not the pinned one");
-                }
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new CertificateException(e);
+            String actual = CertificateFingerprint.sha256Hex(chain[0]);
+            if (!actual.equals(pin)) {
+                throw new CertificateException("server certificate " + chain[0].getSubjectX500Principal()
+                        + " (SHA-256 " + actual + ") is not the pinned one");
             }
         }
 

@@ -29,7 +29,6 @@ import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.security.WsSecurityProperties;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * The inbound path of one operation, after CXF and WSS4J have enforced the WSDL's policy:
@@ -68,7 +67,7 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         Partner partner = identifyPartner(message, partners);
         requireProfile(profile, partner);
-        Element payload = payloadElement(request);
+        Element payload = RequestRoot.require(request, Contract.requestElement(operation), operation.pathName());
         InboundMessage in = read(partner, payload, (byte[]) message.get(RawEnvelopeInterceptor.RAW_ENVELOPE), receivedAt);
         Acknowledgement ack = receive.receive(in);
         var header = new MessageHeader(UUID.randomUUID(), self, partner.administration(), clock.instant(),
@@ -124,17 +123,6 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
                     + " used the legacy CBC endpoint, but its partner.security.profile is "
                     + partner.config().securityProfile().key());
         }
-    }
-
-    private Element payloadElement(DOMSource request) {
-        Node node = request.getNode();
-        Element element = node instanceof Document d ? d.getDocumentElement() : (Element) node;
-        var expected = Contract.requestElement(operation);
-        if (element == null || !expected.equals(new QName(element.getNamespaceURI(), element.getLocalName()))) {
-            throw new GatewayFault(ErrorCode.WRONG_OPERATION, "expected " + expected + " at /" + operation.pathName()
-                    + ", got " + (element == null ? "nothing" : "{" + element.getNamespaceURI() + "}" + element.getLocalName()));
-        }
-        return element;
     }
 
     private InboundMessage read(Partner partner, Element payload, byte[] rawEnvelope, Instant receivedAt) {

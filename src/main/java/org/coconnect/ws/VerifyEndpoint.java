@@ -21,9 +21,7 @@ import org.coconnect.exchange.VerifyCertificate;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.ws.generated.messages.VerifyCoRequestType;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * The verify-co lookup (Annex III, A.53-A.54) for partner customs, behind the same transport checks
@@ -63,7 +61,7 @@ public final class VerifyEndpoint implements Provider<DOMSource> {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         Partner partner = GatewayEndpoint.identifyPartner(message, partners);
         GatewayEndpoint.requireProfile(profile, partner);
-        VerifyCoRequestType lookup = read(payloadElement(request));
+        VerifyCoRequestType lookup = read(RequestRoot.require(request, REQUEST, PATH));
         MessageHeader header = InboundMapper.header(lookup.getMessageHeader());
         if (!header.receiver().equals(self)) {
             throw new GatewayFault(ErrorCode.RECEIVER_NOT_US, "verify-co addressed to " + header.receiver());
@@ -77,16 +75,6 @@ public final class VerifyEndpoint implements Provider<DOMSource> {
         var answerHeader = new MessageHeader(UUID.randomUUID(), self, partner.administration(), clock.instant(),
                 header.messageId(), MessageHeader.SCHEMA_VERSION);
         return GatewayEndpoint.toSource(RESPONSE, VerificationMapper.response(answerHeader, found));
-    }
-
-    private static Element payloadElement(DOMSource request) {
-        Node node = request.getNode();
-        Element element = node instanceof Document d ? d.getDocumentElement() : (Element) node;
-        if (element == null || !REQUEST.equals(new QName(element.getNamespaceURI(), element.getLocalName()))) {
-            throw new GatewayFault(ErrorCode.WRONG_OPERATION, "expected " + REQUEST + " at /" + PATH + ", got "
-                    + (element == null ? "nothing" : "{" + element.getNamespaceURI() + "}" + element.getLocalName()));
-        }
-        return element;
     }
 
     /** Schema-valid or refused with CC-2001 naming the first problems (in the log; the partner sees the code). */

@@ -4,25 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.coconnect.Gateway;
-import org.coconnect.support.TestGateways;
+import org.coconnect.support.TwoGateways;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Officials on both sides ask, list, read and answer verification inquiries through the local interface. */
 class InquiryLocalInterfaceIT {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TwoGateways gateways = new TwoGateways();
     static Gateway kr;
     static Gateway id;
     static LocalHttp krHttp;
@@ -30,17 +28,10 @@ class InquiryLocalInterfaceIT {
 
     @BeforeAll
     static void start() {
-        var configs = TestGateways.configs(dir);
-        kr = TestGateways.start(configs.get(0));
-        id = TestGateways.start(configs.get(1));
+        kr = gateways.kr();
+        id = gateways.id();
         krHttp = new LocalHttp(kr);
         idHttp = new LocalHttp(id);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kr != null) kr.close();
-        if (id != null) id.close();
     }
 
     static void issueAndDeliver(String number) {

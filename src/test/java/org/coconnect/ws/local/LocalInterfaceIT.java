@@ -3,7 +3,6 @@ package org.coconnect.ws.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +11,12 @@ import org.coconnect.Gateway;
 import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
+import org.coconnect.support.TwoGateways;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The local interface's endpoints over real HTTP on loopback: KR's issuing system hands over COs and
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalInterfaceIT {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TwoGateways gateways = new TwoGateways();
     static Gateway kr;
     static Gateway id;
     static LocalHttp krHttp;
@@ -34,17 +33,10 @@ class LocalInterfaceIT {
 
     @BeforeAll
     static void start() {
-        var configs = TestGateways.configs(dir);
-        kr = TestGateways.start(configs.get(0));
-        id = TestGateways.start(configs.get(1));
+        kr = gateways.kr();
+        id = gateways.id();
         krHttp = new LocalHttp(kr);
         idHttp = new LocalHttp(id);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kr != null) kr.close();
-        if (id != null) id.close();
     }
 
     static String certificateXml(String number) {

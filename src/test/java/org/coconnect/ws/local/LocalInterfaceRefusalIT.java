@@ -17,10 +17,10 @@ import org.coconnect.config.ConfigException;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
-import org.junit.jupiter.api.AfterAll;
+import org.coconnect.support.TwoGateways;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the local interface refuses, over real HTTP on loopback: each refusal carries our stable code,
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalInterfaceRefusalIT {
 
-    @TempDir
+    @RegisterExtension
+    static final TwoGateways gateways = new TwoGateways();
     static Path dir;
     static List<GatewayConfig> configs;
     static Gateway kr;
@@ -38,17 +39,12 @@ class LocalInterfaceRefusalIT {
 
     @BeforeAll
     static void start() {
-        configs = TestGateways.configs(dir);
-        kr = TestGateways.start(configs.get(0));
-        id = TestGateways.start(configs.get(1));
+        dir = gateways.dir();
+        configs = gateways.configs();
+        kr = gateways.kr();
+        id = gateways.id();
         krHttp = new LocalHttp(kr);
         idHttp = new LocalHttp(id);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kr != null) kr.close();
-        if (id != null) id.close();
     }
 
     /** What KR holds: its COs and its outbox, to show that a refused request changed neither. */

@@ -17,12 +17,12 @@ import org.coconnect.domain.ReferenceCode;
 import org.coconnect.persistence.AuditEventEntity;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
+import org.coconnect.support.TwoGateways;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Annex III verification lookup between two gateways over real HTTPS with mutual TLS and WS-Security:
@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerificationIT {
 
-    @TempDir
+    @RegisterExtension
+    static final TwoGateways gateways = new TwoGateways();
     static Path dir;
     static Gateway kr;
     static Gateway id;
@@ -40,17 +41,11 @@ class VerificationIT {
 
     @BeforeAll
     static void start() {
-        var configs = TestGateways.configs(dir);
-        kr = TestGateways.start(configs.get(0));
-        id = TestGateways.start(configs.get(1));
+        dir = gateways.dir();
+        kr = gateways.kr();
+        id = gateways.id();
         krHttp = new LocalHttp(kr);
         idHttp = new LocalHttp(id);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (kr != null) kr.close();
-        if (id != null) id.close();
     }
 
     /** Issues version {@code version} through KR's local interface, delivers it, and returns its reference code. */
