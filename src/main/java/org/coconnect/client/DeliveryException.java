@@ -1,18 +1,11 @@
 package org.coconnect.client;
 
 /**
- * A message could not be delivered. Technical failures (connection refused, timeout, HTTP 5xx, a
- * server fault) are worth a retry; a client fault (our message was refused before receipt) is not.
+ * A message could not be delivered or a question not asked: the partner was unreachable, refused it with a
+ * fault, or answered with something we cannot trust. The outbox retries every such failure on its schedule.
  */
 public class DeliveryException extends Exception {
-    private final boolean retryable;
-
-    public DeliveryException(String message, boolean retryable, Throwable cause) {
+    public DeliveryException(String message, Throwable cause) {
         super(message, cause);
-        this.retryable = retryable;
-    }
-
-    public boolean isRetryable() {
-        return retryable;
     }
 }

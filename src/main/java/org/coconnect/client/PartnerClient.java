@@ -141,13 +141,11 @@ public final class PartnerClient {
         try {
             response = dispatch.invoke(new DOMSource(payload));
         } catch (SOAPFaultException e) {
-            String code = e.getFault().getFaultCode();
-            boolean serverSide = code != null && code.endsWith("Server");
             throw new DeliveryException(partner.id() + " refused " + operation.pathName() + " " + messageId + ": "
-                    + e.getFault().getFaultString(), serverSide, e);
+                    + e.getFault().getFaultString(), e);
         } catch (WebServiceException e) {
             throw new DeliveryException(partner.id() + " unreachable for " + operation.pathName() + " " + messageId
-                    + ": " + rootMessage(e), true, e);
+                    + ": " + rootMessage(e), e);
         }
         return readAcknowledgement(dispatch, response, messageId);
     }
@@ -165,16 +163,14 @@ public final class PartnerClient {
         try {
             response = verifyDispatch.invoke(new DOMSource(request));
         } catch (SOAPFaultException e) {
-            String code = e.getFault().getFaultCode();
-            throw new DeliveryException(partner.id() + " refused verify-co: " + e.getFault().getFaultString(),
-                    code != null && code.endsWith("Server"), e);
+            throw new DeliveryException(partner.id() + " refused verify-co: " + e.getFault().getFaultString(), e);
         } catch (WebServiceException e) {
             if (httpStatus(e) == 429) {
                 // The only 429 at /verify-co: the partner's lookup rate (its fault text does not reach us past CXF).
                 throw new DeliveryException(partner.id() + " refused verify-co with HTTP 429: "
-                        + ErrorCode.LOOKUP_RATE_LIMITED.partnerText(), true, e);
+                        + ErrorCode.LOOKUP_RATE_LIMITED.partnerText(), e);
             }
-            throw new DeliveryException(partner.id() + " unreachable for verify-co: " + rootMessage(e), true, e);
+            throw new DeliveryException(partner.id() + " unreachable for verify-co: " + rootMessage(e), e);
         }
         requirePartnerSignature(verifyDispatch);
         try {
@@ -184,12 +180,11 @@ public final class PartnerClient {
                     : UUID.fromString(answer.getMessageHeader().getRelatedMessageId());
             if (!header.messageId().equals(related)) {
                 throw new DeliveryException("verify-co answer from " + partner.id() + " is not for our request "
-                        + header.messageId(), true, null);
+                        + header.messageId(), null);
             }
             return VerificationMapper.fromResponse(answer);
         } catch (JAXBException | RuntimeException e) {
-            throw new DeliveryException("verify-co answer from " + partner.id() + " cannot be read: " + e.getMessage(),
-                    true, e);
+            throw new DeliveryException("verify-co answer from " + partner.id() + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -204,20 +199,20 @@ public final class PartnerClient {
 
     private void requirePartnerSignature(Dispatch<Source> dispatch) throws DeliveryException {
         X509Certificate signer = SigningCertificate.from(dispatch.getResponseContext()::get)
-                .orElseThrow(() -> new DeliveryException("answer from " + partner.id() + " is not signed", false, null));
+                .orElseThrow(() -> new DeliveryException("answer from " + partner.id() + " is not signed", null));
         if (!partner.signingCertificates().contains(signer)) {
             throw new DeliveryException("answer signed by " + signer.getSubjectX500Principal()
-                    + ", which is not " + partner.id() + "'s signing certificate", false, null);
+                    + ", which is not " + partner.id() + "'s signing certificate", null);
         }
     }
 
     private Acknowledgement readAcknowledgement(Dispatch<Source> dispatch, Source response, UUID messageId)
             throws DeliveryException {
         X509Certificate signer = SigningCertificate.from(dispatch.getResponseContext()::get)
-                .orElseThrow(() -> new DeliveryException("acknowledgement from " + partner.id() + " is not signed", false, null));
+                .orElseThrow(() -> new DeliveryException("acknowledgement from " + partner.id() + " is not signed", null));
         if (!partner.signingCertificates().contains(signer)) {
             throw new DeliveryException("acknowledgement signed by " + signer.getSubjectX500Principal()
-                    + ", which is not " + partner.id() + "'s signing certificate", false, null);
+                    + ", which is not " + partner.id() + "'s signing certificate", null);
         }
         Acknowledgement ack;
         try {
@@ -225,11 +220,11 @@ public final class PartnerClient {
                     .unmarshal(response, AcknowledgementMessageType.class).getValue();
             ack = AcknowledgementMapper.fromMessage(message);
         } catch (JAXBException | RuntimeException e) {
-            throw new DeliveryException("acknowledgement from " + partner.id() + " cannot be read: " + e.getMessage(), true, e);
+            throw new DeliveryException("acknowledgement from " + partner.id() + " cannot be read: " + e.getMessage(), e);
         }
         if (!ack.receivedMessageId().equals(messageId)) {
             throw new DeliveryException("acknowledgement from " + partner.id() + " is for " + ack.receivedMessageId()
-                    + ", not " + messageId, true, null);
+                    + ", not " + messageId, null);
         }
         return ack;
     }

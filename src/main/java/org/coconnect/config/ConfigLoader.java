@@ -69,7 +69,7 @@ public final class ConfigLoader {
                         file.duration("retention.envelopes-for", RetentionConfig.defaults().envelopesFor())),
                 monitoring(file),
                 localApi(file, self.countryCode()),
-                verification(file),
+                VerificationConfig.read(file),
                 trustedProxies(file),
                 new AuditConfig(resolve(file.optional("audit.checkpoint.file", dataDir.resolve("audit-checkpoints").toString())),
                         file.positiveDuration("audit.checkpoint.interval", AuditConfig.defaults(dataDir).checkpointInterval())),
@@ -83,23 +83,6 @@ public final class ConfigLoader {
     public Duration shutdownGrace(Path confDir) {
         return PropertiesFile.read(confDir.resolve("gateway.properties"))
                 .positiveDuration("server.shutdown-grace", Duration.ofSeconds(30));
-    }
-
-
-    private static VerificationConfig verification(PropertiesFile file) {
-        var defaults = VerificationConfig.defaults();
-        String host = file.optional("verification.portal.host", file.optional("server.host", defaults.portalHost()));
-        int port = file.port("verification.portal.port", 0);
-        String rate = file.optional("verification.rate-limit", null);
-        if (rate == null) {
-            return new VerificationConfig(host, port, defaults.requests(), defaults.per());
-        }
-        try {
-            var parsed = PartnerLimits.parseRate(1, rate);
-            return new VerificationConfig(host, port, parsed.requests(), parsed.per());
-        } catch (RuntimeException e) {
-            throw new ConfigException(file.name(), "verification.rate-limit", e.getMessage() + ", got '" + rate + "'");
-        }
     }
 
     /** Empty (the default) trusts no proxy: X-Forwarded-For is then never read. */

@@ -32,4 +32,21 @@ public record VerificationConfig(String portalHost, int portalPort, int requests
     public VerificationConfig withRate(int newRequests, Duration newPer) {
         return new VerificationConfig(portalHost, portalPort, newRequests, newPer);
     }
+
+    /** The verification.* keys of gateway.properties; the portal listens where server.host does unless told. */
+    static VerificationConfig read(PropertiesFile file) {
+        var defaults = VerificationConfig.defaults();
+        String host = file.optional("verification.portal.host", file.optional("server.host", defaults.portalHost()));
+        int port = file.port("verification.portal.port", 0);
+        String rate = file.optional("verification.rate-limit", null);
+        if (rate == null) {
+            return new VerificationConfig(host, port, defaults.requests(), defaults.per());
+        }
+        try {
+            var parsed = PartnerLimits.parseRate(1, rate);
+            return new VerificationConfig(host, port, parsed.requests(), parsed.per());
+        } catch (RuntimeException e) {
+            throw new ConfigException(file.name(), "verification.rate-limit", e.getMessage() + ", got '" + rate + "'");
+        }
+    }
 }
