@@ -19,7 +19,7 @@ class DatabaseSettingsTest {
     @Test
     void theDefaultH2FileGetsTheMissingSettingOnce() {
         String url = DatabaseSettings.h2File(Path.of("/data/coconnect")).connectionUrl();
-        assertEquals("jdbc:h2:file:/data/coconnect;WRITE_DELAY=0;REUSE_SPACE=FALSE", url);
+        assertEquals("jdbc:h2:file:/data/coconnect;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE", url);
     }
 
     @Test
