@@ -145,7 +145,8 @@ public final class Gateway implements AutoCloseable {
             gateway.jobs.every("Audit chaining", AUDIT_CHAIN_EVERY, AUDIT_CHAIN_EVERY,
                     gateway.auditTrail::chainAndCheckpointIfDue);
             gateway.jobs.every("CRL re-read", CRL_EVERY, CRL_EVERY, gateway.crlWatch::pass);
-            gateway.jobs.every("Retention", AUDIT_CHAIN_EVERY, RETENTION_EVERY,
+            // Never at start-up: erasing is not urgent, and a pass then would race with what the gateway starts to do.
+            gateway.jobs.every("Retention", RETENTION_EVERY, RETENTION_EVERY,
                     () -> LOG.info("Retention pass: {}", gateway.useCases.retention().run()));
             LOG.info("Gateway {} listening on {} for {}", config.selfId(), GatewayServer.baseUrl(config),
                     gateway.partners.all().stream().map(Partner::id).toList());

@@ -22,8 +22,8 @@ import org.coconnect.support.EmbeddedPostgresServer;
 import org.coconnect.support.MutualTlsSoapClient;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -35,13 +35,14 @@ import picocli.CommandLine;
 class PartnerTextEscapingIT {
 
     @TempDir
-    static Path dir;
-    static Gateway id;
-    static GatewayKeys krKeys;
-    static Path conf;
+    Path dir;
+    Gateway id;
+    GatewayKeys krKeys;
+    Path conf;
 
-    @BeforeAll
-    static void start() throws Exception {
+    /** A gateway per test: repeated refusals from one source and code are counted on one alert (coalescing). */
+    @BeforeEach
+    void start() throws Exception {
         List<GatewayConfig> configs = TestGateways.configs(dir, EmbeddedPostgresServer.newDatabase(),
                 EmbeddedPostgresServer.newDatabase());
         id = TestGateways.start(configs.get(1));
@@ -53,12 +54,12 @@ class PartnerTextEscapingIT {
                 + "local.token.file=" + token.toAbsolutePath().toString().replace("\\", "/") + "\n");
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         if (id != null) id.close();
     }
 
-    private static MutualTlsSoapClient.Response loginAs(String user) {
+    private MutualTlsSoapClient.Response loginAs(String user) {
         var client = new MutualTlsSoapClient(krKeys, new CredentialFiles.Login(user, "wrong".toCharArray()));
         return client.post(URI.create(id.baseUrl() + "/send-co"), "urn:coconnect:send-co",
                 "<not-read/>".getBytes(StandardCharsets.UTF_8));
