@@ -9,6 +9,7 @@ import org.coconnect.domain.Operation;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.DeclarationEntity;
+import org.coconnect.persistence.DeclarationStore;
 
 /**
  * send-do, import side (Annex IV): a DO is checked against the partner's approved-exporter list (A.11)

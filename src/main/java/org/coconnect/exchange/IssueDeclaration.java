@@ -11,8 +11,9 @@ import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
-import org.coconnect.persistence.DeclarationEntity;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.DeclarationEntity;
+import org.coconnect.persistence.DeclarationStore;
 
 /**
  * Annex IV A.7-A.9: a DO made by an approved exporter is checked against our own register (the

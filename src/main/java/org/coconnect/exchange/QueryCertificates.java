@@ -17,14 +17,8 @@ public final class QueryCertificates {
     }
 
     public Optional<CertificateEntity> find(String side, CertificateReference ref) {
-        return database.inTransaction(em -> em.createQuery("""
-                        select c from CertificateEntity c where c.side = :side and c.issuingCountry = :country
-                          and c.number = :number and c.version = :version""", CertificateEntity.class)
-                .setParameter("side", side)
-                .setParameter("country", ref.issuingCountry())
-                .setParameter("number", ref.number())
-                .setParameter("version", ref.version())
-                .getResultStream().findFirst());
+        return database.inTransaction(em -> CertificateStore.find(em, side, ref.issuingCountry(), ref.number(),
+                ref.version()));
     }
 
     /** Like {@link #find}, as a copy that holds no entity. */

@@ -8,8 +8,9 @@ import org.coconnect.domain.DeclarationOfOrigin;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.ApprovedExporterEntity;
-import org.coconnect.persistence.DeclarationEntity;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.DeclarationEntity;
+import org.coconnect.persistence.DeclarationStore;
 import org.coconnect.persistence.PartnerApprovedExporterEntity;
 
 /**

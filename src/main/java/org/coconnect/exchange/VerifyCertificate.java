@@ -10,6 +10,7 @@ import org.coconnect.domain.CertificateVerification;
 import org.coconnect.domain.ReferenceCode;
 import org.coconnect.domain.VerificationStatus;
 import org.coconnect.persistence.CertificateEntity;
+import org.coconnect.persistence.CertificateStore;
 import org.coconnect.persistence.Database;
 
 /**
@@ -60,13 +61,7 @@ public final class VerifyCertificate {
         if (number == null || number.isBlank() || (issuingCountry != null && !issuingCountry.equals(ownCountry))) {
             return List.of();
         }
-        return em.createQuery("""
-                        select c from CertificateEntity c where c.side = :side and c.issuingCountry = :country
-                          and c.number = :number order by c.version""", CertificateEntity.class)
-                .setParameter("side", CertificateSide.EXPORT.name())
-                .setParameter("country", ownCountry)
-                .setParameter("number", number.strip())
-                .getResultList();
+        return CertificateStore.versions(em, CertificateSide.EXPORT.name(), ownCountry, number.strip());
     }
 
     /** Every version is compared, and one comparison is made when there is none, so timing tells nothing. */

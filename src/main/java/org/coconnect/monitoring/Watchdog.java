@@ -12,10 +12,13 @@ import org.coconnect.domain.InquiryStatus;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.persistence.CertificateEntity;
+import org.coconnect.persistence.CertificateStore;
+import org.coconnect.persistence.CertificateStore.WaitingCertificate;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.InquiryEntity;
 import org.coconnect.persistence.InquiryStore;
-import org.coconnect.persistence.OutboxEntity;
+import org.coconnect.persistence.OutboxStore;
+import org.coconnect.persistence.OutboxStore.PendingMessage;
 
 /**
  * Alerts on what no single message reveals: outbound messages pending, or COs waiting in a transient
@@ -34,16 +37,6 @@ public final class Watchdog {
             CertificateState.SENT.name(), "its delivery has no recorded outcome",
             CertificateState.CANCELLATION_REQUESTED.name(), "the partner's cancellation status has not arrived",
             CertificateState.CANCELLATION_NOTIFIED.name(), "our cancellation status has not been sent");
-
-    /** An outbound message pending past the threshold. */
-    record StuckMessage(String messageId, String partnerId, String operation, Instant createdAt, int attempts,
-                        String lastError) {
-    }
-
-    /** A CO in a waiting state past the threshold. */
-    record WaitingCertificate(String side, String issuingCountry, String number, int version, String partnerId,
-                              String state, Instant updatedAt) {
-    }
 
     private final Database database;
     private final Alerts alerts;
@@ -71,15 +64,9 @@ public final class Watchdog {
 
     private int stuckMessages(Instant now) {
         Instant cutoff = now.minus(settings.stuckAfter());
-        List<StuckMessage> stuck = database.inTransaction(em -> em.createQuery("""
-                        select o.messageId, o.partnerId, o.operation, o.createdAt, o.attempts, o.lastError
-                        from OutboxEntity o where o.status = :pending and o.createdAt < :cutoff
-                        order by o.createdAt""", StuckMessage.class)
-                .setParameter("pending", OutboxEntity.Status.PENDING)
-                .setParameter("cutoff", cutoff)
-                .getResultList());
+        List<PendingMessage> stuck = database.inTransaction(em -> OutboxStore.pendingSince(em, cutoff));
         int raised = 0;
-        for (StuckMessage m : stuck) {
+        for (PendingMessage m : stuck) {
             String detail = "Message " + m.messageId() + " (" + m.operation() + " to " + m.partnerId()
                     + ") has waited for delivery for " + age(m.createdAt(), now) + " since " + m.createdAt() + ", after "
                     + m.attempts() + " attempt(s)" + (m.lastError() == null ? "" : "; last error: " + m.lastError());
@@ -94,16 +81,8 @@ public final class Watchdog {
     /** COs waiting in a transient state; one whose message is still pending is already alerted as that message. */
     private int waitingCertificates(Instant now) {
         Instant cutoff = now.minus(settings.stuckAfter());
-        List<WaitingCertificate> waiting = database.inTransaction(em -> em.createQuery("""
-                        select c.side, c.issuingCountry, c.number, c.version, c.partnerId, c.state, c.updatedAt
-                        from CertificateEntity c where c.state in :waiting and c.updatedAt < :cutoff
-                          and not exists (select o.id from OutboxEntity o
-                                          where o.certificateId = c.id and o.status = :pending)
-                        order by c.updatedAt""", WaitingCertificate.class)
-                .setParameter("waiting", WAITING.keySet())
-                .setParameter("cutoff", cutoff)
-                .setParameter("pending", OutboxEntity.Status.PENDING)
-                .getResultList());
+        List<WaitingCertificate> waiting = database.inTransaction(em -> CertificateStore.waitingSince(em,
+                WAITING.keySet(), cutoff));
         int raised = 0;
         for (WaitingCertificate c : waiting) {
             String co = c.issuingCountry() + ":" + c.number() + " v" + c.version();

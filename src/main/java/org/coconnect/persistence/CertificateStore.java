@@ -2,6 +2,8 @@ package org.coconnect.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,6 +94,52 @@ public final class CertificateStore {
                 .setParameter("partner", partnerId)
                 .setParameter("state", state)
                 .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** One CO version held on one side, from whichever issuer. */
+    public static Optional<CertificateEntity> find(EntityManager em, String side, String issuingCountry, String number,
+                                                   int version) {
+        return em.createQuery("""
+                        select c from CertificateEntity c where c.side = :side and c.issuingCountry = :country
+                          and c.number = :number and c.version = :version""", CertificateEntity.class)
+                .setParameter("side", side)
+                .setParameter("country", issuingCountry)
+                .setParameter("number", number)
+                .setParameter("version", version)
+                .getResultStream().findFirst();
+    }
+
+    /** Every version of one CO held on one side, oldest version first. */
+    public static List<CertificateEntity> versions(EntityManager em, String side, String issuingCountry, String number) {
+        return em.createQuery("""
+                        select c from CertificateEntity c where c.side = :side and c.issuingCountry = :country
+                          and c.number = :number order by c.version""", CertificateEntity.class)
+                .setParameter("side", side)
+                .setParameter("country", issuingCountry)
+                .setParameter("number", number)
+                .getResultList();
+    }
+
+    /** A CO left in a waiting state, as the watchdog reports it. */
+    public record WaitingCertificate(String side, String issuingCountry, String number, int version, String partnerId,
+                                     String state, Instant updatedAt) {
+    }
+
+    /**
+     * COs in one of {@code states} unchanged since before {@code cutoff}, oldest change first; those whose
+     * outbound message is still pending are left out (that message is what they wait for).
+     */
+    public static List<WaitingCertificate> waitingSince(EntityManager em, Collection<String> states, Instant cutoff) {
+        return em.createQuery("""
+                        select c.side, c.issuingCountry, c.number, c.version, c.partnerId, c.state, c.updatedAt
+                        from CertificateEntity c where c.state in :waiting and c.updatedAt < :cutoff
+                          and not exists (select o.id from OutboxEntity o
+                                          where o.certificateId = c.id and o.status = :pending)
+                        order by c.updatedAt""", WaitingCertificate.class)
+                .setParameter("waiting", states)
+                .setParameter("cutoff", cutoff)
+                .setParameter("pending", OutboxEntity.Status.PENDING)
                 .getResultList();
     }
 }
