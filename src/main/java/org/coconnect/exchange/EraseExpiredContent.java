@@ -24,8 +24,8 @@ public final class EraseExpiredContent {
     public record Erased(int payloads, int outboxPayloads, int envelopes) {
     }
 
-    private static final List<String> OPEN_STATES = Arrays.stream(CertificateState.values())
-            .filter(CertificateState::isOpen).map(CertificateState::name).toList();
+    private static final List<CertificateState> OPEN_STATES = Arrays.stream(CertificateState.values())
+            .filter(CertificateState::isOpen).toList();
 
     private final Database database;
     private final RetentionConfig retention;
@@ -44,11 +44,11 @@ public final class EraseExpiredContent {
         Instant payloadCutoff = now.minus(retention.payloadsFor());
         Instant envelopeCutoff = now.minus(retention.envelopesFor());
         return database.inTransaction(em -> {
-            int payloads = MessageStore.erasePayloadsBefore(em, payloadCutoff, OPEN_STATES, InquiryStatus.OPEN.name());
+            int payloads = MessageStore.erasePayloadsBefore(em, payloadCutoff, OPEN_STATES, InquiryStatus.OPEN);
             // Only a delivered message's content is done with: a waiting or failed one is still to be sent,
             // and a rejected one may be resent once the cause is fixed.
             int outbox = OutboxStore.erasePayloadsDeliveredBefore(em, payloadCutoff);
-            int envelopes = MessageStore.eraseEnvelopesBefore(em, envelopeCutoff, OPEN_STATES, InquiryStatus.OPEN.name());
+            int envelopes = MessageStore.eraseEnvelopesBefore(em, envelopeCutoff, OPEN_STATES, InquiryStatus.OPEN);
             if (payloads + outbox + envelopes > 0) {
                 audit.record(em, AuditLog.Kind.ADMIN, null, null, "retention erased " + payloads + " payloads, "
                         + outbox + " outbox payloads and " + envelopes + " raw envelopes");

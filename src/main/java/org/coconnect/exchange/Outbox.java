@@ -122,7 +122,7 @@ public final class Outbox {
             return Optional.empty();
         }
         String before = o.status().name();
-        o.recordAnswer(now, ack.status().name(), delivered);
+        o.recordAnswer(now, ack.status(), delivered);
         if (applyEffects) {
             DeliveryEffects.journal(em, o, ack, now);
         }

@@ -16,7 +16,6 @@ import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.HeaderRules;
 import org.coconnect.domain.Problem;
-import org.coconnect.domain.Severity;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.MessageEntity;
@@ -140,8 +139,8 @@ public final class ReceiveMessage {
         }
         audit.record(em, AuditLog.Kind.INBOUND, in.partner().id(), in.messageId().toString(),
                 in.operation().pathName() + " answered " + ack.status() + ", digest " + hex(in.payloadDigest()));
-        message.recordAcknowledgement(ack.status().name(), now, ack.problems().stream()
-                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location())).toList());
+        message.recordAcknowledgement(ack.status(), now, ack.problems().stream()
+                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity(), p.text(), p.location())).toList());
         // Inserted last, complete: one INSERT instead of an insert and an update. A concurrent copy of the
         // message still fails here, on the unique constraint, and rolls back all the above with it.
         MessageStore.insert(em, message);
@@ -174,9 +173,9 @@ public final class ReceiveMessage {
 
     private static Acknowledgement originalAcknowledgement(MessageEntity m) {
         List<Problem> problems = m.problems().stream()
-                .map(p -> new Problem(ErrorCode.fromCode(p.code()).orElse(ErrorCode.INTERNAL_ERROR), Severity.valueOf(p.severity()), p.text(), p.location()))
+                .map(p -> new Problem(ErrorCode.fromCode(p.code()).orElse(ErrorCode.INTERNAL_ERROR), p.severity(), p.text(), p.location()))
                 .toList();
-        return new Acknowledgement(AcknowledgementStatus.valueOf(m.ackStatus()),
+        return new Acknowledgement(m.ackStatus(),
                 java.util.UUID.fromString(m.messageId()), m.receivedAt(), HexFormat.of().parseHex(m.payloadDigest()),
                 problems);
     }

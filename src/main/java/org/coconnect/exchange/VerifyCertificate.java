@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.CertificateReference;
 import org.coconnect.domain.CertificateSide;
-import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.CertificateVerification;
 import org.coconnect.domain.ReferenceCode;
 import org.coconnect.domain.VerificationStatus;
@@ -61,7 +60,7 @@ public final class VerifyCertificate {
         if (number == null || number.isBlank() || (issuingCountry != null && !issuingCountry.equals(ownCountry))) {
             return List.of();
         }
-        return CertificateStore.versions(em, CertificateSide.EXPORT.name(), ownCountry, number.strip());
+        return CertificateStore.versions(em, CertificateSide.EXPORT, ownCountry, number.strip());
     }
 
     /** Every version is compared, and one comparison is made when there is none, so timing tells nothing. */
@@ -83,7 +82,7 @@ public final class VerifyCertificate {
     }
 
     private static CertificateVerification verification(CertificateEntity c, int latestVersion) {
-        var status = VerificationStatus.of(CertificateState.valueOf(c.state()));
+        var status = VerificationStatus.of(c.state());
         return new CertificateVerification(new CertificateReference(c.issuingCountry(), c.number(), c.version()), status,
                 latestVersion, c.issuedAt(), c.importingCountry(), c.exporterName(), c.importerName(), c.agreementCode(),
                 c.goodsItemCount(), status == VerificationStatus.VALID ? null : c.cancellationReason());

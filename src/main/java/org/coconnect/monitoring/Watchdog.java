@@ -33,10 +33,10 @@ public final class Watchdog {
     /** An unanswered inquiry alerts once: its alert subject is never repeated within this window. */
     private static final Duration ONCE = Duration.ofDays(36_500);
     /** CO states that only a message ends; what each waits for, for the alert text. */
-    private static final Map<String, String> WAITING = Map.of(
-            CertificateState.SENT.name(), "its delivery has no recorded outcome",
-            CertificateState.CANCELLATION_REQUESTED.name(), "the partner's cancellation status has not arrived",
-            CertificateState.CANCELLATION_NOTIFIED.name(), "our cancellation status has not been sent");
+    private static final Map<CertificateState, String> WAITING = Map.of(
+            CertificateState.SENT, "its delivery has no recorded outcome",
+            CertificateState.CANCELLATION_REQUESTED, "the partner's cancellation status has not arrived",
+            CertificateState.CANCELLATION_NOTIFIED, "our cancellation status has not been sent");
 
     private final Database database;
     private final Alerts alerts;
@@ -122,14 +122,14 @@ public final class Watchdog {
      * where we asked, to chase the partner; where we were asked, because the answer is ours to give.
      */
     private int unansweredInquiries(Instant now) {
-        List<Object[]> open = database.inTransaction(em -> InquiryStore.openSince(em, InquiryStatus.OPEN.name(),
+        List<Object[]> open = database.inTransaction(em -> InquiryStore.openSince(em, InquiryStatus.OPEN,
                 now.minus(settings.inquiryUnansweredAfter())));
         int raised = 0;
         for (Object[] row : open) {
             var i = (InquiryEntity) row[0];
             var c = (CertificateEntity) row[1];
             String co = c.issuingCountry() + ":" + c.number() + " v" + c.version();
-            boolean askedByUs = i.side().equals(CertificateSide.IMPORT.name());
+            boolean askedByUs = i.side() == CertificateSide.IMPORT;
             String detail = "Verification inquiry " + i.inquiryId() + " about CO " + co + (askedByUs
                     ? ", asked of " + i.partnerId() + " by " + i.askedBy() : ", asked by " + i.askedBy() + " of "
                     + i.partnerId()) + " on " + i.askedAt() + ", has been unanswered for " + age(i.askedAt(), now)

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.coconnect.domain.CertificateSide;
 
 /** The queries behind Declarations of Origin and approved-exporter lists, inside the caller's transaction. */
 public final class DeclarationStore {
@@ -44,7 +45,7 @@ public final class DeclarationStore {
         entries.forEach(em::persist);
     }
 
-    public static Optional<DeclarationEntity> declaration(EntityManager em, String side, String exportingCountry, String number) {
+    public static Optional<DeclarationEntity> declaration(EntityManager em, CertificateSide side, String exportingCountry, String number) {
         return em.createQuery("select d from DeclarationEntity d where d.side = :side and d.exportingCountry = :country"
                         + " and d.number = :number", DeclarationEntity.class)
                 .setParameter("side", side).setParameter("country", exportingCountry).setParameter("number", number)
