@@ -1,11 +1,16 @@
 package org.coconnect;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +72,22 @@ class ArchitectureTest {
     void onlyMonitoringKnowsTheMetricsLibrary() {
         noClasses().that().resideOutsideOfPackage("org.coconnect.monitoring..")
                 .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
+    void queriesAreWrittenOnlyInPersistence() {
+        noClasses().that().resideOutsideOfPackages("org.coconnect.persistence..", "org.coconnect")
+                .should().callMethodWhere(target(owner(assignableTo(EntityManager.class)))
+                        .and(target(nameMatching("createQuery|createNativeQuery"))))
+                .as("no JPQL or SQL query is written outside persistence (and the composition root)")
+                .check(classes);
+    }
+
+    @Test
+    void entitiesLiveOnlyInPersistence() {
+        classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should().resideInAPackage("org.coconnect.persistence..")
                 .check(classes);
     }
 }

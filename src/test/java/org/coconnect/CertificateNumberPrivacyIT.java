@@ -15,6 +15,7 @@ import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CertificateReference;
+import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.CertificateEntity;
@@ -99,7 +100,7 @@ class CertificateNumberPrivacyIT {
                 othersCo.problems().stream().map(p -> p.code() + " " + p.text().replace("KR-PRIVATE-1", "N")
                         + " " + p.location()).toList());
         assertTrue(StoredRows.certificates(id).stream().anyMatch(c -> c.number().equals("KR-PRIVATE-1")
-                && c.state().equals("RECEIVED")), "KCS's CO is untouched");
+                && c.state() == CertificateState.RECEIVED), "KCS's CO is untouched");
     }
 
     @Test
@@ -114,6 +115,6 @@ class CertificateNumberPrivacyIT {
         assertEquals(AcknowledgementStatus.ACCEPTED, notifyCancellation(ktc, "KR-SHARED-7").status(),
                 "each authority reaches its own CO");
         assertTrue(StoredRows.certificates(id).stream().anyMatch(c -> c.number().equals("KR-SHARED-7")
-                && c.partnerId().equals("KR-KCS") && c.state().equals("RECEIVED")), "KCS's CO is untouched");
+                && c.partnerId().equals("KR-KCS") && c.state() == CertificateState.RECEIVED), "KCS's CO is untouched");
     }
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.coconnect.config.GatewayConfig;
+import org.coconnect.domain.AcknowledgementStatus;
+import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.RetrySchedule;
 import org.coconnect.persistence.OutboxEntity;
 import org.coconnect.support.MutableClock;
@@ -64,7 +66,7 @@ class DeliveryRetryIT {
             OutboxEntity o = only(kr);
             assertEquals(OutboxEntity.Status.FAILED, o.status());
             assertEquals(11, o.attempts());
-            assertEquals("DELIVERY_FAILED", StoredRows.certificates(kr).get(0).state());
+            assertEquals(CertificateState.DELIVERY_FAILED, StoredRows.certificates(kr).get(0).state());
             assertTrue(StoredRows.alerts(kr).stream().anyMatch(a -> a.code().equals("CC-6001")), "retry exhaustion alerts");
         }
     }
@@ -87,7 +89,7 @@ class DeliveryRetryIT {
                 assertEquals(1, StoredRows.messages(id).size());
             }
             assertEquals(OutboxEntity.Status.DELIVERED, only(kr).status());
-            assertEquals("ACKNOWLEDGED", StoredRows.certificates(kr).get(0).state());
+            assertEquals(CertificateState.ACKNOWLEDGED, StoredRows.certificates(kr).get(0).state());
         }
     }
 
@@ -128,9 +130,9 @@ class DeliveryRetryIT {
 
             OutboxEntity o = only(kr);
             assertEquals(OutboxEntity.Status.REJECTED, o.status());
-            assertEquals("DELIVERY_REJECTED", StoredRows.certificates(kr).get(0).state());
+            assertEquals(CertificateState.DELIVERY_REJECTED, StoredRows.certificates(kr).get(0).state());
             var journal = StoredRows.messages(kr).get(0);
-            assertEquals("REJECTED", journal.ackStatus());
+            assertEquals(AcknowledgementStatus.REJECTED, journal.ackStatus());
             assertTrue(journal.problems().stream().anyMatch(p -> p.code().equals("CC-5001")), "ID's reasons are kept");
             assertTrue(StoredRows.alerts(kr).stream().anyMatch(a -> a.code().equals("CC-6002") && a.detail().contains("CC-5001")),
                     "a rejection alerts, naming the partner's reasons");

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AcknowledgementStatus;
+import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.Operation;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.MessageEntity;
@@ -50,7 +51,7 @@ class DurabilityIT {
             }
             try (Gateway id = TestGateways.start(configs.get(1))) {
                 assertEquals(1, StoredRows.messagesWithId(id, messageId.toString()));
-                assertEquals("RECEIVED", StoredRows.certificates(id).get(0).state());
+                assertEquals(CertificateState.RECEIVED, StoredRows.certificates(id).get(0).state());
                 assertEquals(AcknowledgementStatus.DUPLICATE, client.send(Operation.SEND_CO, payload, messageId).status(),
                         "deduplication is durable, not an in-memory cache");
             }

@@ -21,6 +21,7 @@ import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.CancellationNotification;
 import org.coconnect.domain.CertificateReference;
+import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.MessageHeader;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.Problem;
@@ -95,13 +96,13 @@ class InboundExchangeIT {
                 .filter(m -> m.messageId().equals(header.messageId().toString())).findFirst().orElseThrow();
         assertEquals("send-co", stored.operation());
         assertEquals(TestGateways.KR_ID, stored.partnerId());
-        assertEquals("ACCEPTED", stored.ackStatus());
+        assertEquals(AcknowledgementStatus.ACCEPTED, stored.ackStatus());
         assertTrue(new String(stored.rawEnvelope()).contains("EncryptedData"), "the raw envelope is kept as received");
         Diff diff = DiffBuilder.compare(Input.fromNode(payload.getOwnerDocument())).withTest(Input.fromString(stored.payload()))
                 .ignoreWhitespace().checkForSimilar().build();
         assertFalse(diff.hasDifferences(), () -> "the decrypted payload is kept as sent: " + diff);
         CertificateEntity co = certificateRow("KR-HAPPY-1");
-        assertEquals("RECEIVED", co.state());
+        assertEquals(CertificateState.RECEIVED, co.state());
         assertEquals(2, co.goodsItemCount());
     }
 
@@ -231,7 +232,7 @@ class InboundExchangeIT {
 
         assertEquals(AcknowledgementStatus.ACCEPTED, ack.status(), ack.problems()::toString);
         CertificateEntity co = certificateRow("KR-AMEND-1");
-        assertEquals("CANCELLED", co.state());
+        assertEquals(CertificateState.CANCELLED, co.state());
         assertEquals("Exporter asked to correct the invoice number", co.cancellationReason());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.coconnect.domain.CertificateReference;
+import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.exchange.RejectionException;
@@ -64,21 +65,21 @@ class LifecycleIT {
 
     static CertificateEntity row(Gateway g, String side, String number, int version) {
         return StoredRows.certificates(g).stream()
-                .filter(c -> c.side().equals(side) && c.number().equals(number) && c.version() == version)
+                .filter(c -> c.side().name().equals(side) && c.number().equals(number) && c.version() == version)
                 .findFirst().orElseThrow(() -> new AssertionError("no " + side + " " + number + " v" + version));
     }
 
     @Test
     void anIssuedCoIsPushedAcknowledgedClaimedAndTheTreatmentReportedBack() {
         var ref = issue("KR-LIFE-1", 1);
-        assertEquals("ACKNOWLEDGED", row(kr, "EXPORT", "KR-LIFE-1", 1).state());
-        assertEquals("RECEIVED", row(id, "IMPORT", "KR-LIFE-1", 1).state());
+        assertEquals(CertificateState.ACKNOWLEDGED, row(kr, "EXPORT", "KR-LIFE-1", 1).state());
+        assertEquals(CertificateState.RECEIVED, row(id, "IMPORT", "KR-LIFE-1", 1).state());
 
         id.useCases().claimPreference().claim("KR", "KR-LIFE-1", "ID-DECL-001");
         id.useCases().decideTreatment().decide(ref, OriginTreatmentFeedback.Decision.GRANTED, null);
         id.deliverDue();
 
-        assertEquals("TREATMENT_GRANTED", row(id, "IMPORT", "KR-LIFE-1", 1).state());
+        assertEquals(CertificateState.TREATMENT_GRANTED, row(id, "IMPORT", "KR-LIFE-1", 1).state());
         CertificateEntity exported = row(kr, "EXPORT", "KR-LIFE-1", 1);
         assertEquals("GRANTED", exported.treatmentDecision());
         assertEquals("ID-DECL-001", exported.declarationNumber());
@@ -89,14 +90,14 @@ class LifecycleIT {
         var v1 = issue("KR-AMEND-2", 1);
         kr.useCases().requestCancellation().request(v1, "Invoice number corrected");
         kr.deliverDue();                 // notification to ID, which accepts at once and queues the status
-        assertEquals("CANCELLED", row(id, "IMPORT", "KR-AMEND-2", 1).state());
+        assertEquals(CertificateState.CANCELLED, row(id, "IMPORT", "KR-AMEND-2", 1).state());
         id.deliverDue();                 // the status back to KR
-        assertEquals("CANCELLED", row(kr, "EXPORT", "KR-AMEND-2", 1).state());
+        assertEquals(CertificateState.CANCELLED, row(kr, "EXPORT", "KR-AMEND-2", 1).state());
 
         issue("KR-AMEND-2", 2);
-        assertEquals("SUPERSEDED", row(kr, "EXPORT", "KR-AMEND-2", 1).state());
-        assertEquals("ACKNOWLEDGED", row(kr, "EXPORT", "KR-AMEND-2", 2).state());
-        assertEquals("RECEIVED", row(id, "IMPORT", "KR-AMEND-2", 2).state());
+        assertEquals(CertificateState.SUPERSEDED, row(kr, "EXPORT", "KR-AMEND-2", 1).state());
+        assertEquals(CertificateState.ACKNOWLEDGED, row(kr, "EXPORT", "KR-AMEND-2", 2).state());
+        assertEquals(CertificateState.RECEIVED, row(id, "IMPORT", "KR-AMEND-2", 2).state());
     }
 
     @Test
@@ -108,10 +109,10 @@ class LifecycleIT {
         id.deliverDue();
 
         CertificateEntity exported = row(kr, "EXPORT", "KR-DECLINE-1", 1);
-        assertEquals("ACKNOWLEDGED", exported.state());
+        assertEquals(CertificateState.ACKNOWLEDGED, exported.state());
         assertEquals("ID-DECL-777", exported.declarationNumber());
         assertTrue(exported.decisionReason().contains("ID-DECL-777"), exported.decisionReason());
-        assertEquals("CLAIMED", row(id, "IMPORT", "KR-DECLINE-1", 1).state());
+        assertEquals(CertificateState.CLAIMED, row(id, "IMPORT", "KR-DECLINE-1", 1).state());
     }
 
     @Test
@@ -121,7 +122,7 @@ class LifecycleIT {
         issue("KR-EARLY-1", 1);
 
         CertificateEntity received = row(id, "IMPORT", "KR-EARLY-1", 1);
-        assertEquals("CLAIMED", received.state());
+        assertEquals(CertificateState.CLAIMED, received.state());
         assertEquals("ID-DECL-900", received.declarationNumber());
     }
 

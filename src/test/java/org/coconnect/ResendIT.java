@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.coconnect.domain.AcknowledgementStatus;
+import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.RetrySchedule;
 import org.coconnect.exchange.IssueCertificate;
 import org.coconnect.exchange.Outbox;
@@ -15,15 +17,15 @@ import org.coconnect.persistence.AlertEntity;
 import org.coconnect.persistence.OutboxEntity;
 import org.coconnect.support.MutableClock;
 import org.coconnect.support.StoredRows;
+import org.coconnect.support.TestDatabase;
 import org.coconnect.support.TestGateways;
 import org.coconnect.ws.CertificateReader;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
-import org.coconnect.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An operator's resend works from every state it is offered in (waiting, failed, rejected), also after
@@ -45,7 +47,7 @@ class ResendIT {
         return kr.outbox().byMessageId(issued.messageId().toString()).orElseThrow();
     }
 
-    private static String coState(Gateway kr) {
+    private static CertificateState coState(Gateway kr) {
         return StoredRows.certificates(kr).get(0).state();
     }
 
@@ -74,12 +76,12 @@ class ResendIT {
             clock.set(start.plus(Duration.ofHours(16)));
             assertEquals(1, kr.deliverDue());
             assertEquals(OutboxEntity.Status.FAILED, row(kr, issued).status());
-            assertEquals("DELIVERY_FAILED", coState(kr));
+            assertEquals(CertificateState.DELIVERY_FAILED, coState(kr));
 
             clock.advance(Duration.ofDays(400));
             kr.useCases().retention().run();
             kr.outbox().resend(issued.messageId().toString());
-            assertEquals("SENT", coState(kr), "a resend starts the CO's delivery again");
+            assertEquals(CertificateState.SENT, coState(kr), "a resend starts the CO's delivery again");
             try (Gateway id = TestGateways.start(configs.get(1))) {
                 assertEquals(1, kr.deliverDue());
                 assertEquals(1, StoredRows.certificates(id).size(), "the partner got the CO");
@@ -87,7 +89,7 @@ class ResendIT {
             OutboxEntity o = row(kr, issued);
             assertEquals(OutboxEntity.Status.DELIVERED, o.status());
             assertEquals(12, o.attempts(), "the resend's attempt is recorded");
-            assertEquals("ACKNOWLEDGED", coState(kr));
+            assertEquals(CertificateState.ACKNOWLEDGED, coState(kr));
             clock.advance(Duration.ofHours(1));
             assertEquals(0, kr.deliverDue(), "nothing is claimed again");
         }
@@ -104,7 +106,7 @@ class ResendIT {
             var issued = issue(kr, "KR-RESEND-REJ", tomorrow);
             assertEquals(1, kr.deliverDue());
             assertEquals(OutboxEntity.Status.REJECTED, row(kr, issued).status());
-            assertEquals("DELIVERY_REJECTED", coState(kr));
+            assertEquals(CertificateState.DELIVERY_REJECTED, coState(kr));
 
             krClock.advance(Duration.ofDays(400));
             kr.useCases().retention().run();
@@ -116,9 +118,9 @@ class ResendIT {
             OutboxEntity o = row(kr, issued);
             assertEquals(OutboxEntity.Status.DELIVERED, o.status(), o::lastError);
             assertEquals(2, o.attempts());
-            assertEquals("ACKNOWLEDGED", coState(kr));
+            assertEquals(CertificateState.ACKNOWLEDGED, coState(kr));
             assertEquals(1, StoredRows.certificates(id).size());
-            assertEquals("ACCEPTED", StoredRows.messages(kr).get(0).ackStatus(), "the journal has the new answer");
+            assertEquals(AcknowledgementStatus.ACCEPTED, StoredRows.messages(kr).get(0).ackStatus(), "the journal has the new answer");
             krClock.advance(Duration.ofHours(1));
             assertEquals(0, kr.deliverDue(), "nothing is claimed again");
         }
@@ -133,7 +135,7 @@ class ResendIT {
         try (Gateway kr = Gateway.start(configs.get(0), clock); Gateway id = TestGateways.start(configs.get(1))) {
             issued = issue(kr, "KR-RESEND-DOWN", tomorrow);
             assertEquals(1, kr.deliverDue());
-            assertEquals("DELIVERY_REJECTED", coState(kr));
+            assertEquals(CertificateState.DELIVERY_REJECTED, coState(kr));
         }
         clock.advance(Duration.ofDays(3));
         try (Gateway kr = Gateway.start(configs.get(0), clock)) {                // ID is down now
@@ -143,7 +145,7 @@ class ResendIT {
 
             OutboxEntity o = row(kr, issued);
             assertEquals(OutboxEntity.Status.FAILED, o.status());
-            assertEquals("DELIVERY_FAILED", coState(kr));
+            assertEquals(CertificateState.DELIVERY_FAILED, coState(kr));
             assertEquals(1, alerts(kr, "CC-6001"), "the failed resend alerts");
         }
     }
@@ -167,7 +169,7 @@ class ResendIT {
             OutboxEntity o = row(kr, issued);
             assertEquals(OutboxEntity.Status.DELIVERED, o.status());
             assertEquals(1, o.attempts(), "the attempt is recorded");
-            assertEquals("CANCELLED", coState(kr), "the CO is left as it was");
+            assertEquals(CertificateState.CANCELLED, coState(kr), "the CO is left as it was");
             assertTrue(StoredRows.alerts(kr).stream().anyMatch(a -> a.code().equals("CC-6005")
                     && a.detail().contains("CONFIRM_DELIVERY")), "the operators are told");
         }
@@ -186,7 +188,7 @@ class ResendIT {
             Outbox.Delivery slow = kr.outbox().claimDue("slow-node", 1).get(0);
             clock.advance(configs.get(0).delivery().lease().plusMinutes(1));
             assertEquals(1, kr.deliverDue());
-            assertEquals("DELIVERY_FAILED", coState(kr));
+            assertEquals(CertificateState.DELIVERY_FAILED, coState(kr));
             assertEquals(1, alerts(kr, "CC-6001"));
 
             try (Gateway id = TestGateways.start(configs.get(1))) {           // the slow attempt gets through
@@ -196,7 +198,7 @@ class ResendIT {
                 assertEquals(1, StoredRows.certificates(id).size());
             }
             assertEquals(OutboxEntity.Status.DELIVERED, row(kr, issued).status());
-            assertEquals("ACKNOWLEDGED", coState(kr), "the late acknowledgement counts");
+            assertEquals(CertificateState.ACKNOWLEDGED, coState(kr), "the late acknowledgement counts");
         }
     }
 }

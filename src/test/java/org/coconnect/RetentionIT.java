@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.CertificateReference;
 import org.coconnect.domain.Official;
 import org.coconnect.domain.OriginTreatmentFeedback;
@@ -15,15 +16,15 @@ import org.coconnect.persistence.MessageEntity;
 import org.coconnect.persistence.OutboxEntity;
 import org.coconnect.support.MutableClock;
 import org.coconnect.support.StoredRows;
+import org.coconnect.support.TestDatabase;
 import org.coconnect.support.TestGateways;
 import org.coconnect.ws.CertificateReader;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
-import org.coconnect.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Confidential content is erased after its period; metadata, digests and undelivered messages stay. */
 class RetentionIT {
@@ -60,7 +61,7 @@ class RetentionIT {
                 assertNull(m.payload(), "the decrypted payload is erased");
                 assertNotNull(m.rawEnvelope(), "the signed envelope is still kept as evidence");
                 assertEquals(64, m.payloadDigest().length(), "the digest stays");
-                assertEquals("ACCEPTED", m.ackStatus(), "so does the metadata");
+                assertEquals(AcknowledgementStatus.ACCEPTED, m.ackStatus(), "so does the metadata");
 
                 idClock.advance(Duration.ofDays(3650));
                 assertEquals(1, idAgain.useCases().retention().run().envelopes());

@@ -329,9 +329,9 @@ class VerificationInquiryIT {
         var asked = asked(ref, "Linked?");
         var atKr = single(inquiryRows(kr, asked.inquiryId().toString()));
         var atId = single(inquiryRows(id, asked.inquiryId().toString()));
-        assertEquals("EXPORT", StoredRows.certificates(kr).stream().filter(c -> c.id().equals(atKr.certificateId()))
+        assertEquals(CertificateSide.EXPORT, StoredRows.certificates(kr).stream().filter(c -> c.id().equals(atKr.certificateId()))
                 .findFirst().orElseThrow().side());
-        assertEquals("IMPORT", StoredRows.certificates(id).stream().filter(c -> c.id().equals(atId.certificateId()))
+        assertEquals(CertificateSide.IMPORT, StoredRows.certificates(id).stream().filter(c -> c.id().equals(atId.certificateId()))
                 .findFirst().orElseThrow().side());
         assertNull(atKr.answer());
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.AuditChainHeadEntity;
 import org.coconnect.persistence.AuditEventEntity;
+import org.coconnect.persistence.AuditEventStore;
 import org.coconnect.persistence.Database;
 
 /**
@@ -72,9 +73,7 @@ public final class AuditLog {
         do {
             linked = database.inTransaction(em -> {
                 var head = em.find(AuditChainHeadEntity.class, 1, LockModeType.PESSIMISTIC_WRITE);
-                List<AuditEventEntity> events = em.createQuery(
-                                "select e from AuditEventEntity e where e.chainSeq is null order by e.id", AuditEventEntity.class)
-                        .setMaxResults(BATCH).getResultList();
+                List<AuditEventEntity> events = AuditEventStore.unchained(em, BATCH);
                 long seq = head.lastSeq();
                 String previous = head.lastHash();
                 for (AuditEventEntity e : events) {

@@ -3,13 +3,12 @@ package org.coconnect.bench;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coconnect.Gateway;
-import org.coconnect.persistence.OutboxEntity;
+import org.coconnect.persistence.OutboxStore;
 import org.coconnect.ws.CertificateReader;
 import org.coconnect.ws.OutboundPayloadWriter;
 
@@ -95,12 +94,6 @@ final class BacklogDrain {
     }
 
     private static Map<String, Long> outboxByStatus(Gateway kr) {
-        return kr.database().inTransaction(em -> {
-            var counts = new TreeMap<String, Long>();
-            em.createQuery("select o.status, count(o) from OutboxEntity o group by o.status", Object[].class)
-                    .getResultList()
-                    .forEach(row -> counts.put(((OutboxEntity.Status) row[0]).name(), (Long) row[1]));
-            return counts;
-        });
+        return kr.database().inTransaction(OutboxStore::countByStatus);
     }
 }

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import org.coconnect.Gateway;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.CertificateReference;
+import org.coconnect.domain.CertificateSide;
+import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.Official;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.OriginTreatmentFeedback;
@@ -59,7 +61,7 @@ final class DemoStory {
         timeline.chapter("4. Amendment: cancellation accepted, amended CO re-issued (trigger T2)");
         IssueCertificate.Issued amended = issue(prefix + "-2", 1);
         var co2 = amended.certificate();
-        cancel(co2, "Exporter corrected the invoice number", "CANCELLED");
+        cancel(co2, "Exporter corrected the invoice number", CertificateState.CANCELLED);
         IssueCertificate.Issued reissued = issue(prefix + "-2", 2);
         timeline.chapter("5. Verification lookup (Annex III): customs check a CO by number and reference code");
         verify(amended, amended.referenceCode());
@@ -67,7 +69,7 @@ final class DemoStory {
         verify(reissued, "WRONG00000");
         exporter.verificationPortalUrl().ifPresent(url -> timeline.event(exp, "officers verify in a browser at " + url));
         timeline.chapter("6. A cancellation of a CO already used in a claim is declined");
-        cancel(co1, "Exporter wants to change the consignee", "ACKNOWLEDGED");
+        cancel(co1, "Exporter wants to change the consignee", CertificateState.ACKNOWLEDGED);
         timeline.chapter("7. Partner outage and recovery");
         outageAndRecovery();
         timeline.chapter("8. A verification inquiry between officials, and its answer");
@@ -85,7 +87,7 @@ final class DemoStory {
         OutboxEntity sent = awaitDelivery(exporter, issued.messageId().toString());
         timeline.event(exp, "send-co " + issued.messageId() + " answered " + sent.ackStatus() + " after "
                 + sent.attempts() + " attempt(s)");
-        timeline.event(imp, "holds " + issued.certificate() + " as " + state(importer, "IMPORT", issued.certificate()));
+        timeline.event(imp, "holds " + issued.certificate() + " as " + state(importer, CertificateSide.IMPORT, issued.certificate()));
         return issued;
     }
 
@@ -112,23 +114,23 @@ final class DemoStory {
     private void claimAndGrant(CertificateReference co, String declaration) {
         importer.useCases().claimPreference().claim(co.issuingCountry(), co.number(), declaration);
         timeline.event(imp, "declaration " + declaration + " claims preference on " + co + ": "
-                + state(importer, "IMPORT", co));
+                + state(importer, CertificateSide.IMPORT, co));
         UUID feedback = importer.useCases().decideTreatment().decide(co, OriginTreatmentFeedback.Decision.GRANTED, null);
         timeline.event(imp, "granted preferential treatment; send-feedback " + feedback + " queued");
         awaitDelivery(importer, feedback.toString());
-        CertificateEntity exported = row(exporter, "EXPORT", co);
+        CertificateEntity exported = row(exporter, CertificateSide.EXPORT, co);
         timeline.event(exp, "feedback received: " + exported.treatmentDecision() + " for declaration "
                 + exported.declarationNumber());
     }
 
-    private void cancel(CertificateReference co, String reason, String expectedExportState) {
+    private void cancel(CertificateReference co, String reason, CertificateState expectedExportState) {
         UUID notice = exporter.useCases().requestCancellation().request(co, reason);
         timeline.event(exp, "applicant asked to amend " + co + "; send-amendment-notification " + notice + " queued");
         awaitDelivery(exporter, notice.toString());
-        timeline.event(imp, "notification received; " + co + " is now " + state(importer, "IMPORT", co)
+        timeline.event(imp, "notification received; " + co + " is now " + state(importer, CertificateSide.IMPORT, co)
                 + "; send-cancellation-status queued");
-        await(() -> expectedExportState.equals(state(exporter, "EXPORT", co)), "the cancellation status");
-        CertificateEntity exported = row(exporter, "EXPORT", co);
+        await(() -> expectedExportState == state(exporter, CertificateSide.EXPORT, co), "the cancellation status");
+        CertificateEntity exported = row(exporter, CertificateSide.EXPORT, co);
         timeline.event(exp, "cancellation status received: " + co + " is " + exported.state()
                 + (exported.decisionReason() == null ? "" : " (" + exported.decisionReason() + ")"));
     }
@@ -152,7 +154,7 @@ final class DemoStory {
         timeline.event(exp, "operator resends " + issued.messageId() + " now instead of waiting for the mark");
         OutboxEntity sent = awaitDelivery(exporter, issued.messageId().toString());
         timeline.event(exp, "send-co answered " + sent.ackStatus() + " after " + sent.attempts() + " attempts");
-        timeline.event(imp, "holds " + issued.certificate() + " as " + state(importer, "IMPORT", issued.certificate()));
+        timeline.event(imp, "holds " + issued.certificate() + " as " + state(importer, CertificateSide.IMPORT, issued.certificate()));
     }
 
     /** The importing official asks about a received CO; the issuing official answers; both sides keep both. */
@@ -197,11 +199,11 @@ final class DemoStory {
         throw new IllegalStateException("timed out waiting for " + what);
     }
 
-    private static String state(Gateway g, String side, CertificateReference co) {
+    private static CertificateState state(Gateway g, CertificateSide side, CertificateReference co) {
         return row(g, side, co).state();
     }
 
-    private static CertificateEntity row(Gateway g, String side, CertificateReference co) {
+    private static CertificateEntity row(Gateway g, CertificateSide side, CertificateReference co) {
         return g.useCases().queryCertificates().find(side, co).orElseThrow(() -> new IllegalStateException("no " + co + " at " + g.config().selfId()));
     }
 }

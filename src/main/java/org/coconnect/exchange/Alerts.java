@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.coconnect.audit.AuditLog;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.AlertEntity;
+import org.coconnect.persistence.AlertStore;
 import org.coconnect.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,24 +59,12 @@ public final class Alerts {
         String stored = truncate(detail, 4000);
         try {
             database.inTransaction(em -> {
-                var open = em.createQuery("""
-                                select a.id from AlertEntity a
-                                where a.code = :code and a.subject = :subject and a.raisedAt > :since
-                                order by a.raisedAt desc""", Long.class)
-                        .setParameter("code", code.code())
-                        .setParameter("subject", subject)
-                        .setParameter("since", now.minus(REFUSAL_WINDOW))
-                        .setMaxResults(1).getResultList();
+                var open = AlertStore.latestSince(em, code.code(), subject, now.minus(REFUSAL_WINDOW));
                 if (open.isEmpty()) {
                     em.persist(new AlertEntity(now, code.code(), partnerId, messageId, subject, stored));
                     audit.record(em, AuditLog.Kind.ALERT, partnerId, messageId, code.code() + " " + detail);
                 } else {
-                    // One statement, so that concurrent refusals add up rather than overwrite each other's count.
-                    em.createQuery("""
-                                    update AlertEntity a set a.occurrences = a.occurrences + 1, a.lastSeenAt = :now,
-                                      a.lastDetail = :detail where a.id = :id""")
-                            .setParameter("now", now).setParameter("detail", stored).setParameter("id", open.get(0))
-                            .executeUpdate();
+                    AlertStore.countRepeat(em, open.get(), now, stored);
                 }
                 return null;
             });
@@ -99,14 +88,7 @@ public final class Alerts {
         boolean raised;
         try {
             raised = database.inTransaction(em -> {
-                boolean recent = !em.createQuery("""
-                                select a.id from AlertEntity a
-                                where a.code = :code and a.subject = :subject and a.raisedAt > :since""", Long.class)
-                        .setParameter("code", code.code())
-                        .setParameter("subject", subject)
-                        .setParameter("since", now.minus(window))
-                        .setMaxResults(1)
-                        .getResultList().isEmpty();
+                boolean recent = AlertStore.latestSince(em, code.code(), subject, now.minus(window)).isPresent();
                 if (!recent) {
                     em.persist(new AlertEntity(now, code.code(), partnerId, messageId, subject, detail));
                 }
@@ -125,9 +107,7 @@ public final class Alerts {
 
     /** The newest alerts first, at most {@code limit}: what the alerts command lists. */
     public java.util.List<AlertView> recent(int limit) {
-        return database.inTransaction(em -> em.createQuery(
-                        "select a from AlertEntity a order by a.raisedAt desc", AlertEntity.class)
-                .setMaxResults(limit).getResultStream()
+        return database.inTransaction(em -> AlertStore.recent(em, limit).stream()
                 .map(a -> new AlertView(a.raisedAt(), a.code(), a.partnerId(), a.messageId(), a.detail(), a.occurrences(),
                         a.lastSeenAt())).toList());
     }

@@ -49,7 +49,7 @@ final class CancellationNoticeHandler implements InboundHandler<CancellationNoti
                 n.certificate(), LOCATION);
         CertificateTransitions.apply(co, CertificateEvent.NOTIFY_CANCELLATION, now, LOCATION);
         co.recordCancellationReason(n.reason());
-        boolean unused = CertificateTransitions.state(co) == CertificateState.CANCELLATION_NOTIFIED;
+        boolean unused = co.state() == CertificateState.CANCELLATION_NOTIFIED;
         CancellationStatus answer;
         if (unused) {
             CertificateTransitions.apply(co, CertificateEvent.CONFIRM_CANCELLATION, now, LOCATION);

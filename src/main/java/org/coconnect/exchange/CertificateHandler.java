@@ -36,19 +36,19 @@ final class CertificateHandler implements InboundHandler<CertificateOfOrigin> {
     @Override
     public InboundOutcome apply(EntityManager em, InboundMessage in, CertificateOfOrigin co, Instant now) {
         CertificateReference ref = co.reference();
-        var existing = CertificateStore.findForUpdate(em, CertificateSide.IMPORT.name(), in.partner().id(),
+        var existing = CertificateStore.findForUpdate(em, CertificateSide.IMPORT, in.partner().id(),
                 ref.issuingCountry(), ref.number(), ref.version());
         if (existing.isPresent()) {
             return InboundOutcome.duplicateOf(existing.get());
         }
-        var entity = new CertificateEntity(CertificateSide.IMPORT.name(), ref.issuingCountry(), ref.number(),
-                ref.version(), in.partner().id(), CertificateState.RECEIVED.name(), co.issuedAt(),
+        var entity = new CertificateEntity(CertificateSide.IMPORT, ref.issuingCountry(), ref.number(),
+                ref.version(), in.partner().id(), CertificateState.RECEIVED, co.issuedAt(),
                 co.importingCountry(), now);
         entity.describe(co.exporterName(), co.importerName(), co.agreementCode(), co.goodsItems().size());
         CertificateStore.insert(em, entity);
         // A declaration may have claimed this CO before it arrived (framework Annex I): match it now.
         for (PendingClaimEntity claim : CertificateStore.pendingClaims(em, ref.issuingCountry(), ref.number())) {
-            if (CertificateTransitions.state(entity) == CertificateState.RECEIVED) {
+            if (entity.state() == CertificateState.RECEIVED) {
                 CertificateTransitions.apply(entity, CertificateEvent.CLAIM, now, null);
                 entity.recordDecision(null, null, claim.declarationNumber());
                 em.remove(claim);

@@ -7,7 +7,6 @@ import org.coconnect.domain.CertificateEvent;
 import org.coconnect.domain.CertificateLifecycle;
 import org.coconnect.domain.CertificateReference;
 import org.coconnect.domain.CertificateSide;
-import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.InvalidTransitionException;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
@@ -31,10 +30,10 @@ final class CertificateTransitions {
      */
     static CertificateEntity find(EntityManager em, CertificateSide side, CertificateReference ref, String location) {
         if (side == CertificateSide.EXPORT) {
-            return CertificateStore.findForUpdate(em, side.name(), CertificateEntity.OWN_ISSUER, ref.issuingCountry(),
+            return CertificateStore.findForUpdate(em, side, CertificateEntity.OWN_ISSUER, ref.issuingCountry(),
                     ref.number(), ref.version()).orElseThrow(() -> unknown(side, ref, location));
         }
-        List<CertificateEntity> found = CertificateStore.matchingForUpdate(em, side.name(), ref.issuingCountry(),
+        List<CertificateEntity> found = CertificateStore.matchingForUpdate(em, side, ref.issuingCountry(),
                 ref.number(), ref.version());
         if (found.size() > 1) {
             throw new RejectionException(Problem.error(ErrorCode.CO_NUMBER_AMBIGUOUS, "CO " + ref + " was received from "
@@ -52,7 +51,7 @@ final class CertificateTransitions {
     static CertificateEntity findWith(EntityManager em, String partnerId, CertificateSide side, CertificateReference ref,
                                       String location) {
         if (side == CertificateSide.IMPORT) {
-            return CertificateStore.findForUpdate(em, side.name(), partnerId, ref.issuingCountry(), ref.number(),
+            return CertificateStore.findForUpdate(em, side, partnerId, ref.issuingCountry(), ref.number(),
                     ref.version()).orElseThrow(() -> unknown(side, ref, location));
         }
         CertificateEntity co = find(em, side, ref, location);
@@ -70,13 +69,9 @@ final class CertificateTransitions {
                 location));
     }
 
-    static CertificateState state(CertificateEntity co) {
-        return CertificateState.valueOf(co.state());
-    }
-
     static void apply(CertificateEntity co, CertificateEvent event, Instant now, String location) {
         try {
-            co.moveTo(CertificateLifecycle.apply(state(co), event).name(), now);
+            co.moveTo(CertificateLifecycle.apply(co.state(), event), now);
         } catch (InvalidTransitionException e) {
             throw new RejectionException(Problem.error(ErrorCode.INVALID_TRANSITION,
                     "CO " + reference(co) + " is " + co.state() + "; " + event + " is not possible in that state.",

@@ -12,8 +12,8 @@ public record CertificateView(String side, CertificateReference reference, Strin
                               String referenceCode) {
 
     static CertificateView of(CertificateEntity c) {
-        return new CertificateView(c.side(), new CertificateReference(c.issuingCountry(), c.number(), c.version()),
-                c.partnerId(), c.state(), c.issuedAt(), c.importingCountry(), c.exporterName(), c.importerName(),
+        return new CertificateView(c.side().name(), new CertificateReference(c.issuingCountry(), c.number(), c.version()),
+                c.partnerId(), c.state().name(), c.issuedAt(), c.importingCountry(), c.exporterName(), c.importerName(),
                 c.agreementCode(), c.goodsItemCount(), c.cancellationReason(), c.decisionReason(), c.treatmentDecision(),
                 c.declarationNumber(), c.updatedAt(), c.referenceCode());
     }

@@ -30,7 +30,7 @@ public final class ClaimPreference {
     public Optional<CertificateReference> claim(String issuingCountry, String number, String declarationNumber) {
         return database.inTransaction(em -> {
             var now = clock.instant();
-            var versions = CertificateStore.versionsForUpdate(em, CertificateSide.IMPORT.name(), issuingCountry, number);
+            var versions = CertificateStore.versionsForUpdate(em, CertificateSide.IMPORT, issuingCountry, number);
             var issuers = versions.stream().map(CertificateEntity::partnerId).distinct().toList();
             if (issuers.size() > 1) {
                 throw new RejectionException(Problem.error(ErrorCode.CO_NUMBER_AMBIGUOUS, "CO " + issuingCountry + ":"

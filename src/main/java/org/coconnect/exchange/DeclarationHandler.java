@@ -3,12 +3,14 @@ package org.coconnect.exchange;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import org.coconnect.domain.CertificateSide;
 import org.coconnect.domain.DeclarationOfOrigin;
 import org.coconnect.domain.DeclarationRules;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.DeclarationEntity;
+import org.coconnect.persistence.DeclarationStore;
 
 /**
  * send-do, import side (Annex IV): a DO is checked against the partner's approved-exporter list (A.11)
@@ -17,7 +19,6 @@ import org.coconnect.persistence.DeclarationEntity;
 final class DeclarationHandler implements InboundHandler<DeclarationOfOrigin> {
 
     /** The side a received DO is held on. */
-    static final String IMPORT = "IMPORT";
 
     @Override
     public Operation operation() {
@@ -44,12 +45,12 @@ final class DeclarationHandler implements InboundHandler<DeclarationOfOrigin> {
         entry.toDomain().refusalFor(d.declarationDate(), d.authorisationCode(), exporterAt).ifPresent(p -> {
             throw new RejectionException(p);
         });
-        if (DeclarationStore.declaration(em, IMPORT, d.exportingCountry(), d.number()).isPresent()) {
+        if (DeclarationStore.declaration(em, CertificateSide.IMPORT, d.exportingCountry(), d.number()).isPresent()) {
             return InboundOutcome.duplicate(Problem.warning(ErrorCode.BUSINESS_DUPLICATE, "DO "
                     + d.exportingCountry() + ":" + d.number() + " was already received; it is not stored again.",
                     DeclarationRules.DO + "/do:DeclarationNumber"));
         }
-        em.persist(new DeclarationEntity(IMPORT, in.partner().id(), d, now));
+        em.persist(new DeclarationEntity(CertificateSide.IMPORT, in.partner().id(), d, now));
         return InboundOutcome.applied();
     }
 }

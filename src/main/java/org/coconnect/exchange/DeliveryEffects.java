@@ -35,7 +35,7 @@ final class DeliveryEffects {
         }
         if (operation == Operation.SEND_VERIFICATION_INQUIRY && !delivered) {
             // Rejected for good (e.g. the partner does not know the CO): it will never be answered.
-            InquiryStore.byInquiryMessage(em, o.messageId()).ifPresent(i -> i.moveTo(InquiryStatus.REFUSED.name(), now));
+            InquiryStore.byInquiryMessage(em, o.messageId()).ifPresent(i -> i.moveTo(InquiryStatus.REFUSED, now));
         }
         return Optional.empty();
     }
@@ -54,15 +54,15 @@ final class DeliveryEffects {
             return;                                  // still under way: only its next attempt moves forward
         }
         if (operation == Operation.SEND_CO) {
-            certificate(em, o).ifPresent(co -> co.moveTo(CertificateLifecycle.next(state(co), CertificateEvent.START_DELIVERY)
+            certificate(em, o).ifPresent(co -> co.moveTo(CertificateLifecycle.next(co.state(), CertificateEvent.START_DELIVERY)
                     .orElseThrow(() -> new RejectionException(Problem.error(ErrorCode.RESEND_NOT_POSSIBLE, o.operation() + " "
                             + o.messageId() + " is " + o.status() + " and its CO " + CertificateTransitions.reference(co)
-                            + " is " + co.state() + ", where a resend is not possible.", null))).name(), now));
+                            + " is " + co.state() + ", where a resend is not possible.", null))), now));
         }
         if (operation == Operation.SEND_VERIFICATION_INQUIRY) {
             InquiryStore.byInquiryMessage(em, o.messageId())
-                    .filter(i -> i.status().equals(InquiryStatus.REFUSED.name()))
-                    .ifPresent(i -> i.moveTo(InquiryStatus.OPEN.name(), now));
+                    .filter(i -> i.status() == InquiryStatus.REFUSED)
+                    .ifPresent(i -> i.moveTo(InquiryStatus.OPEN, now));
         }
     }
 
@@ -72,14 +72,10 @@ final class DeliveryEffects {
             return Optional.empty();
         }
         CertificateEntity co = found.get();
-        Optional<CertificateState> next = CertificateLifecycle.next(state(co), event);
-        next.ifPresent(to -> co.moveTo(to.name(), now));
+        Optional<CertificateState> next = CertificateLifecycle.next(co.state(), event);
+        next.ifPresent(to -> co.moveTo(to, now));
         return next.isPresent() ? Optional.empty() : Optional.of("CO " + CertificateTransitions.reference(co) + " is "
                 + co.state() + "; " + event + " is not possible in that state, so the CO was left as it was");
-    }
-
-    private static CertificateState state(CertificateEntity co) {
-        return CertificateState.valueOf(co.state());
     }
 
     private static Optional<CertificateEntity> certificate(EntityManager em, OutboxEntity o) {
@@ -96,7 +92,7 @@ final class DeliveryEffects {
                     MessageStore.insert(em, m);
                     return m;
                 });
-        message.recordAcknowledgement(ack.status().name(), now, StoredProblems.toStored(ack.problems()));
+        message.recordAcknowledgement(ack.status(), now, StoredProblems.toStored(ack.problems()));
         message.linkCertificate(o.certificateId());
     }
 }

@@ -10,6 +10,7 @@ public record DeliveryView(String messageId, String partnerId, String operation,
 
     static DeliveryView of(OutboxEntity o) {
         return new DeliveryView(o.messageId(), o.partnerId(), o.operation(), o.status().name(), o.attempts(),
-                o.createdAt(), o.lastAttemptAt(), o.nextAttemptAt(), o.lastError(), o.ackStatus());
+                o.createdAt(), o.lastAttemptAt(), o.nextAttemptAt(), o.lastError(),
+                o.ackStatus() == null ? null : o.ackStatus().name());
     }
 }

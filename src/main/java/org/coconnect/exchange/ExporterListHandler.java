@@ -8,6 +8,7 @@ import org.coconnect.domain.DeclarationRules;
 import org.coconnect.domain.Operation;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
+import org.coconnect.persistence.DeclarationStore;
 import org.coconnect.persistence.PartnerApprovedExporterEntity;
 import org.coconnect.persistence.PartnerExporterListEntity;
 

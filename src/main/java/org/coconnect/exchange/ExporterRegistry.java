@@ -19,6 +19,7 @@ import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.persistence.ApprovedExporterEntity;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.DeclarationStore;
 
 /**
  * The exporting side's approved-exporter register (framework Annex IV, P.1): register (A.1),

@@ -36,18 +36,18 @@ final class InquiryAnswerHandler implements InboundHandler<InquiryAnswer> {
 
     @Override
     public InboundOutcome apply(EntityManager em, InboundMessage in, InquiryAnswer a, Instant now) {
-        InquiryEntity inquiry = InquiryStore.findForUpdate(em, CertificateSide.IMPORT.name(), a.inquiryId().toString())
+        InquiryEntity inquiry = InquiryStore.findForUpdate(em, CertificateSide.IMPORT, a.inquiryId().toString())
                 .filter(i -> i.partnerId().equals(in.partner().id()))
                 .orElseThrow(() -> new RejectionException(Problem.error(ErrorCode.UNKNOWN_INQUIRY,
                         "No verification inquiry " + a.inquiryId() + " was asked of " + in.partner().id() + ".",
                         ANSWER + "/m:InquiryId")));
         CertificateEntity co = em.find(CertificateEntity.class, inquiry.certificateId());
-        var problems = InquiryRules.answerable(a.inquiryId().toString(), InquiryStatus.valueOf(inquiry.status()),
+        var problems = InquiryRules.answerable(a.inquiryId().toString(), inquiry.status(),
                 CertificateTransitions.reference(co), a.certificate(), ANSWER);
         if (!problems.isEmpty()) {
             throw new RejectionException(problems);
         }
-        inquiry.recordAnswer(InquiryStatus.ANSWERED.name(), a.answer(), a.answeredBy().name(), a.answeredBy().office(),
+        inquiry.recordAnswer(InquiryStatus.ANSWERED, a.answer(), a.answeredBy().name(), a.answeredBy().office(),
                 a.answeredAt(), in.messageId().toString(), now);
         return InboundOutcome.applied(co);
     }

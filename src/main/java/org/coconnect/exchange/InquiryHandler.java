@@ -39,13 +39,13 @@ final class InquiryHandler implements InboundHandler<VerificationInquiry> {
         // The CO's row lock also serialises two inquiries about it arriving at once.
         CertificateEntity co = CertificateTransitions.findWith(em, in.partner().id(), CertificateSide.EXPORT,
                 q.certificate(), INQUIRY + "/m:CertificateReference");
-        if (InquiryStore.exists(em, CertificateSide.EXPORT.name(), in.partner().id(), q.inquiryId().toString())) {
+        if (InquiryStore.exists(em, CertificateSide.EXPORT, in.partner().id(), q.inquiryId().toString())) {
             throw new RejectionException(Problem.error(ErrorCode.INQUIRY_ID_REUSED, "Inquiry ID " + q.inquiryId()
                     + " was already used for another verification inquiry; a new inquiry needs a new ID.",
                     INQUIRY + "/m:InquiryId"));
         }
-        em.persist(new InquiryEntity(q.inquiryId().toString(), CertificateSide.EXPORT.name(), in.partner().id(), co.id(),
-                InquiryStatus.OPEN.name(), q.question(), q.askedBy().name(), q.askedBy().office(), q.askedAt(),
+        em.persist(new InquiryEntity(q.inquiryId().toString(), CertificateSide.EXPORT, in.partner().id(), co.id(),
+                InquiryStatus.OPEN, q.question(), q.askedBy().name(), q.askedBy().office(), q.askedAt(),
                 in.messageId().toString(), now));
         return InboundOutcome.applied(co);
     }

@@ -20,14 +20,14 @@ public record InquiryView(String inquiryId, String side, String partnerId, Inqui
                           String answerMessageId, Duration openFor) {
 
     static InquiryView of(InquiryEntity i, CertificateEntity c, Instant now) {
-        var status = InquiryStatus.valueOf(i.status());
+        var status = i.status();
         Instant closedAt = switch (status) {
             case OPEN -> now;
             case ANSWERED -> i.answeredAt();
             case REFUSED -> i.updatedAt();
         };
         Duration openFor = Duration.between(i.askedAt(), closedAt);
-        return new InquiryView(i.inquiryId(), i.side(), i.partnerId(), status, CertificateView.of(c), i.question(),
+        return new InquiryView(i.inquiryId(), i.side().name(), i.partnerId(), status, CertificateView.of(c), i.question(),
                 new Official(i.askedBy(), i.askedOffice()), i.askedAt(), i.answer(),
                 i.answeredBy() == null ? null : new Official(i.answeredBy(), i.answeredOffice()), i.answeredAt(),
                 i.inquiryMessageId(), i.answerMessageId(), openFor.isNegative() ? Duration.ZERO : openFor);

@@ -56,7 +56,7 @@ public final class IssueCertificate {
         return database.inTransaction(em -> {
             var now = clock.instant();
             CertificateReference ref = co.reference();
-            if (CertificateStore.findForUpdate(em, CertificateSide.EXPORT.name(), CertificateEntity.OWN_ISSUER,
+            if (CertificateStore.findForUpdate(em, CertificateSide.EXPORT, CertificateEntity.OWN_ISSUER,
                     ref.issuingCountry(), ref.number(),
                     ref.version()).isPresent()) {
                 throw new RejectionException(Problem.error(ErrorCode.CERTIFICATE_EXISTS,
@@ -65,8 +65,8 @@ public final class IssueCertificate {
             if (ref.version() > 1) {
                 supersedePrevious(em, ref, now);
             }
-            var entity = new CertificateEntity(CertificateSide.EXPORT.name(), ref.issuingCountry(), ref.number(),
-                    ref.version(), partner.id(), CertificateState.ISSUED.name(), co.issuedAt(), co.importingCountry(), now);
+            var entity = new CertificateEntity(CertificateSide.EXPORT, ref.issuingCountry(), ref.number(),
+                    ref.version(), partner.id(), CertificateState.ISSUED, co.issuedAt(), co.importingCountry(), now);
             entity.describe(co.exporterName(), co.importerName(), co.agreementCode(), co.goodsItems().size());
             entity.assignReferenceCode(ReferenceCode.generate());
             CertificateStore.insert(em, entity);
@@ -80,10 +80,10 @@ public final class IssueCertificate {
     private static void supersedePrevious(jakarta.persistence.EntityManager em, CertificateReference ref,
                                           java.time.Instant now) {
         var previous = new CertificateReference(ref.issuingCountry(), ref.number(), ref.version() - 1);
-        var old = CertificateStore.findForUpdate(em, CertificateSide.EXPORT.name(), CertificateEntity.OWN_ISSUER,
+        var old = CertificateStore.findForUpdate(em, CertificateSide.EXPORT, CertificateEntity.OWN_ISSUER,
                         previous.issuingCountry(),
                         previous.number(), previous.version())
-                .filter(c -> CertificateTransitions.state(c) == CertificateState.CANCELLED)
+                .filter(c -> c.state() == CertificateState.CANCELLED)
                 .orElseThrow(() -> new RejectionException(Problem.error(ErrorCode.VERSION_NOT_NEXT,
                         "Version " + ref.version() + " can only be issued once version " + previous.version()
                                 + " has been cancelled by the importing side.", "/co:CertificateOfOrigin/co:Version")));

@@ -5,14 +5,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.coconnect.domain.AdministrationId;
+import org.coconnect.domain.CertificateSide;
 import org.coconnect.domain.DeclarationOfOrigin;
 import org.coconnect.domain.DeclarationRules;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
-import org.coconnect.persistence.DeclarationEntity;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.DeclarationEntity;
+import org.coconnect.persistence.DeclarationStore;
 
 /**
  * Annex IV A.7-A.9: a DO made by an approved exporter is checked against our own register (the
@@ -21,7 +23,6 @@ import org.coconnect.persistence.Database;
  */
 public final class IssueDeclaration {
 
-    static final String EXPORT = "EXPORT";
     private static final String DO = "/do:DeclarationOfOrigin";
 
     /** What issuing did: the DO number, the partner it goes to and the message that carries it. */
@@ -58,11 +59,11 @@ public final class IssueDeclaration {
             exporter.toDomain().refusalFor(d.declarationDate(), d.authorisationCode(), DO + "/do:Exporter").ifPresent(p -> {
                 throw new RejectionException(p);
             });
-            if (DeclarationStore.declaration(em, EXPORT, d.exportingCountry(), d.number()).isPresent()) {
+            if (DeclarationStore.declaration(em, CertificateSide.EXPORT, d.exportingCountry(), d.number()).isPresent()) {
                 throw new RejectionException(Problem.error(ErrorCode.DECLARATION_EXISTS,
                         "DO " + d.number() + " has already been issued.", DO + "/do:DeclarationNumber"));
             }
-            em.persist(new DeclarationEntity(EXPORT, partner.id(), d, clock.instant()));
+            em.persist(new DeclarationEntity(CertificateSide.EXPORT, partner.id(), d, clock.instant()));
             UUID messageId = outgoing.declaration(em, new Outgoing.PartnerRef(partner.id(), partner.administration()),
                     declarationXml);
             return new Issued(d.number(), partner.id(), messageId);

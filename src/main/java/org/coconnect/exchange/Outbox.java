@@ -1,7 +1,6 @@
 package org.coconnect.exchange;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +15,7 @@ import org.coconnect.domain.RetrySchedule;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.OutboxEntity;
-import org.hibernate.Timeouts;
-import org.hibernate.jpa.SpecHints;
+import org.coconnect.persistence.OutboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,32 +64,9 @@ public final class Outbox {
     public List<Delivery> claimDue(String node, int limit) {
         Instant now = clock.instant();
         return database.inTransaction(em -> {
-            var due = em.createQuery("""
-                            select o.id from OutboxEntity o
-                            where o.status = :pending and o.nextAttemptAt <= :now
-                              and (o.claimedUntil is null or o.claimedUntil < :now)
-                            order by o.nextAttemptAt, o.id""", Long.class)
-                    .setParameter("pending", OutboxEntity.Status.PENDING)
-                    .setParameter("now", now)
-                    .setMaxResults(limit);
-            if (database.skipsLockedRows()) {
-                // Rows another node is claiming right now are skipped rather than waited for: nodes
-                // polling at once split the due messages between them instead of contending for the same.
-                due.setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                        .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI);
-            }
-            // The lease itself is the conditional update: whatever the select saw, a message is claimed
-            // only if no live lease is on it when the update runs, on either database.
-            List<Long> claimed = due.getResultList().stream().filter(id -> em.createQuery("""
-                            update OutboxEntity o set o.claimedBy = :node, o.claimedUntil = :until
-                            where o.id = :id and o.status = :pending
-                              and (o.claimedUntil is null or o.claimedUntil < :now)""")
-                    .setParameter("node", node)
-                    .setParameter("until", now.plus(lease))
-                    .setParameter("id", id)
-                    .setParameter("pending", OutboxEntity.Status.PENDING)
-                    .setParameter("now", now)
-                    .executeUpdate() == 1).toList();
+            // The lease itself is the conditional update: a message is claimed only if no live lease is on it.
+            List<Long> claimed = OutboxStore.dueIds(em, now, limit, database.skipsLockedRows()).stream()
+                    .filter(id -> OutboxStore.claim(em, id, node, now, now.plus(lease))).toList();
             return claimed.stream().map(id -> em.find(OutboxEntity.class, id))
                     .map(o -> new Delivery(o.id(), o.partnerId(), Operation.byPathName(o.operation()).orElseThrow(),
                             o.messageId(), o.payload()))
@@ -105,13 +80,7 @@ public final class Outbox {
      */
     public int releaseClaims(String node) {
         Instant now = clock.instant();
-        return database.inTransaction(em -> em.createQuery("""
-                        update OutboxEntity o set o.claimedBy = null, o.claimedUntil = null
-                        where o.claimedBy = :node and o.status = :pending and o.claimedUntil >= :now""")
-                .setParameter("node", node)
-                .setParameter("pending", OutboxEntity.Status.PENDING)
-                .setParameter("now", now)
-                .executeUpdate());
+        return database.inTransaction(em -> OutboxStore.releaseClaims(em, node, now));
     }
 
     /** What recording one attempt's outcome came to: its latency, and why its effect could not apply (if so). */
@@ -153,7 +122,7 @@ public final class Outbox {
             return Optional.empty();
         }
         String before = o.status().name();
-        o.recordAnswer(now, ack.status().name(), delivered);
+        o.recordAnswer(now, ack.status(), delivered);
         if (applyEffects) {
             DeliveryEffects.journal(em, o, ack, now);
         }
@@ -229,8 +198,7 @@ public final class Outbox {
      */
     public void resend(String messageId) {
         database.inTransaction(em -> {
-            OutboxEntity o = em.createQuery("select o from OutboxEntity o where o.messageId = :id", OutboxEntity.class)
-                    .setParameter("id", messageId).getResultStream().findFirst()
+            OutboxEntity o = OutboxStore.byMessageId(em, messageId)
                     .orElseThrow(() -> refusal(ErrorCode.UNKNOWN_MESSAGE, "No message " + messageId + " is in the outbox."));
             if (o.status() == OutboxEntity.Status.DELIVERED) {
                 throw refusal(ErrorCode.ALREADY_DELIVERED, "Message " + messageId + " has been delivered; there is nothing to resend.");
@@ -254,15 +222,12 @@ public final class Outbox {
     }
 
     public Optional<OutboxEntity> byMessageId(String messageId) {
-        return database.inTransaction(em -> em.createQuery("select o from OutboxEntity o where o.messageId = :id",
-                OutboxEntity.class).setParameter("id", messageId).getResultStream().findFirst());
+        return database.inTransaction(em -> OutboxStore.byMessageId(em, messageId));
     }
 
     /** Messages not delivered yet, or given up: what an operator looks at. */
     public List<OutboxEntity> undelivered() {
-        return database.inTransaction(em -> em.createQuery(
-                        "select o from OutboxEntity o where o.status <> :delivered order by o.createdAt", OutboxEntity.class)
-                .setParameter("delivered", OutboxEntity.Status.DELIVERED).getResultList());
+        return database.inTransaction(OutboxStore::undelivered);
     }
 
     /**
@@ -283,9 +248,7 @@ public final class Outbox {
 
     /** The delivery backlog, in one cheap aggregate query: for metrics scrapes and health checks. */
     public Backlog backlog() {
-        Object[] row = database.inTransaction(em -> em.createQuery(
-                        "select count(o), min(o.createdAt) from OutboxEntity o where o.status = :pending", Object[].class)
-                .setParameter("pending", OutboxEntity.Status.PENDING).getSingleResult());
+        Object[] row = database.inTransaction(OutboxStore::pendingCountAndOldest);
         return new Backlog(((Number) row[0]).longValue(), (Instant) row[1]);
     }
 

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.coconnect.domain.ApprovedExporter;
+import org.coconnect.domain.CertificateSide;
 import org.coconnect.domain.DeclarationOfOrigin;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.ApprovedExporterEntity;
-import org.coconnect.persistence.DeclarationEntity;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.DeclarationEntity;
+import org.coconnect.persistence.DeclarationStore;
 import org.coconnect.persistence.PartnerApprovedExporterEntity;
 
 /**
@@ -47,7 +49,7 @@ public final class QueryDeclarations {
 
     private static DeclarationView view(jakarta.persistence.EntityManager em, DeclarationEntity entity) {
         DeclarationOfOrigin d = entity.toDomain();
-        Optional<ApprovedExporter> exporter = entity.side().equals(DeclarationHandler.IMPORT)
+        Optional<ApprovedExporter> exporter = entity.side() == CertificateSide.IMPORT
                 ? DeclarationStore.partnerExporter(em, entity.partnerId(), d.exporterId())
                         .map(PartnerApprovedExporterEntity::toDomain)
                 : DeclarationStore.exporter(em, d.exporterId()).map(ApprovedExporterEntity::toDomain);
@@ -55,7 +57,7 @@ public final class QueryDeclarations {
                 ? Optional.of(Problem.error(ErrorCode.EXPORTER_NOT_APPROVED, "Exporter " + d.exporterId()
                         + " is no longer on the approved-exporter list.", null))
                 : exporter.get().refusalFor(d.declarationDate(), d.authorisationCode(), null);
-        return new DeclarationView(entity.side(), entity.partnerId(), entity.createdAt(), d,
+        return new DeclarationView(entity.side().name(), entity.partnerId(), entity.createdAt(), d,
                 exporter.map(ApprovedExporter::describe).orElse("not listed"), refusal);
     }
 }

@@ -138,7 +138,7 @@ public final class ReceiveMessage {
         }
         audit.record(em, AuditLog.Kind.INBOUND, in.partner().id(), in.messageId().toString(),
                 in.operation().pathName() + " answered " + ack.status() + ", digest " + HexFormat.of().formatHex(in.payloadDigest()));
-        message.recordAcknowledgement(ack.status().name(), now, StoredProblems.toStored(ack.problems()));
+        message.recordAcknowledgement(ack.status(), now, StoredProblems.toStored(ack.problems()));
         // Inserted last, complete: one INSERT instead of an insert and an update. A concurrent copy of the
         // message still fails here, on the unique constraint, and rolls back all the above with it.
         MessageStore.insert(em, message);
@@ -170,7 +170,7 @@ public final class ReceiveMessage {
     }
 
     private static Acknowledgement originalAcknowledgement(MessageEntity m) {
-        return new Acknowledgement(AcknowledgementStatus.valueOf(m.ackStatus()),
+        return new Acknowledgement(m.ackStatus(),
                 java.util.UUID.fromString(m.messageId()), m.receivedAt(), HexFormat.of().parseHex(m.payloadDigest()),
                 StoredProblems.fromStored(m.problems()));
     }

@@ -1,9 +1,7 @@
 package org.coconnect.exchange;
 
 import java.util.List;
-
 import org.coconnect.domain.Problem;
-import org.coconnect.domain.Severity;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.persistence.ProblemEmbeddable;
 
@@ -14,7 +12,7 @@ final class StoredProblems {
 
     static List<ProblemEmbeddable> toStored(List<Problem> problems) {
         return problems.stream()
-                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity().name(), p.text(), p.location()))
+                .map(p -> new ProblemEmbeddable(p.code().code(), p.severity(), p.text(), p.location()))
                 .toList();
     }
 
@@ -22,7 +20,7 @@ final class StoredProblems {
     static List<Problem> fromStored(List<ProblemEmbeddable> stored) {
         return stored.stream()
                 .map(p -> new Problem(ErrorCode.fromCode(p.code()).orElse(ErrorCode.INTERNAL_ERROR),
-                        Severity.valueOf(p.severity()), p.text(), p.location()))
+                        p.severity(), p.text(), p.location()))
                 .toList();
     }
 }

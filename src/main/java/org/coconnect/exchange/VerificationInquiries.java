@@ -55,8 +55,8 @@ public final class VerificationInquiries {
             var to = partners.byId(co.partnerId()).orElseThrow().administration();
             UUID messageId = outgoing.message(em, new Outgoing.PartnerRef(co.partnerId(), to),
                     Operation.SEND_VERIFICATION_INQUIRY, co.id(), inquiry, null);
-            em.persist(new InquiryEntity(inquiry.inquiryId().toString(), CertificateSide.IMPORT.name(), co.partnerId(),
-                    co.id(), InquiryStatus.OPEN.name(), question, askedBy.name(), askedBy.office(), now,
+            em.persist(new InquiryEntity(inquiry.inquiryId().toString(), CertificateSide.IMPORT, co.partnerId(),
+                    co.id(), InquiryStatus.OPEN, question, askedBy.name(), askedBy.office(), now,
                     messageId.toString(), now));
             return new Asked(inquiry.inquiryId(), messageId, co.partnerId(), certificate);
         });
@@ -72,12 +72,12 @@ public final class VerificationInquiries {
             InquiryEntity inquiry = askedOfUs(em, inquiryId);
             CertificateEntity co = em.find(CertificateEntity.class, inquiry.certificateId());
             CertificateReference ref = CertificateTransitions.reference(co);
-            reject(InquiryRules.answerable(inquiryId.toString(), InquiryStatus.valueOf(inquiry.status()), ref, ref, null));
+            reject(InquiryRules.answerable(inquiryId.toString(), inquiry.status(), ref, ref, null));
             var message = new InquiryAnswer(inquiryId, ref, answer, answeredBy, now);
             var to = partners.byId(inquiry.partnerId()).orElseThrow().administration();
             UUID messageId = outgoing.message(em, new Outgoing.PartnerRef(inquiry.partnerId(), to),
                     Operation.SEND_INQUIRY_ANSWER, co.id(), message, UUID.fromString(inquiry.inquiryMessageId()));
-            inquiry.recordAnswer(InquiryStatus.ANSWERED.name(), answer, answeredBy.name(), answeredBy.office(), now,
+            inquiry.recordAnswer(InquiryStatus.ANSWERED, answer, answeredBy.name(), answeredBy.office(), now,
                     messageId.toString(), now);
             return messageId;
         });
@@ -86,8 +86,7 @@ public final class VerificationInquiries {
     /** Filters may be null (any); oldest question first, at most {@code limit}. */
     public List<InquiryView> list(CertificateSide side, InquiryStatus status, String partnerId, String number, int limit) {
         var now = clock.instant();
-        return database.inTransaction(em -> InquiryStore.search(em, side == null ? null : side.name(),
-                        status == null ? null : status.name(), partnerId, number, limit).stream()
+        return database.inTransaction(em -> InquiryStore.search(em, side, status, partnerId, number, limit).stream()
                 .map(row -> InquiryView.of((InquiryEntity) row[0], (CertificateEntity) row[1], now)).toList());
     }
 
@@ -99,9 +98,9 @@ public final class VerificationInquiries {
     }
 
     private static InquiryEntity askedOfUs(EntityManager em, UUID inquiryId) {
-        return InquiryStore.findForUpdate(em, CertificateSide.EXPORT.name(), inquiryId.toString())
+        return InquiryStore.findForUpdate(em, CertificateSide.EXPORT, inquiryId.toString())
                 .orElseThrow(() -> new RejectionException(Problem.error(ErrorCode.UNKNOWN_INQUIRY,
-                        InquiryStore.findForUpdate(em, CertificateSide.IMPORT.name(), inquiryId.toString()).isPresent()
+                        InquiryStore.findForUpdate(em, CertificateSide.IMPORT, inquiryId.toString()).isPresent()
                                 ? "Verification inquiry " + inquiryId + " was asked by us; only the issuing side answers it."
                                 : "No verification inquiry " + inquiryId + " has been asked of us.", null)));
     }

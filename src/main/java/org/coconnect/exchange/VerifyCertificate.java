@@ -5,11 +5,11 @@ import java.util.Optional;
 import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.CertificateReference;
 import org.coconnect.domain.CertificateSide;
-import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.CertificateVerification;
 import org.coconnect.domain.ReferenceCode;
 import org.coconnect.domain.VerificationStatus;
 import org.coconnect.persistence.CertificateEntity;
+import org.coconnect.persistence.CertificateStore;
 import org.coconnect.persistence.Database;
 
 /**
@@ -60,13 +60,7 @@ public final class VerifyCertificate {
         if (number == null || number.isBlank() || (issuingCountry != null && !issuingCountry.equals(ownCountry))) {
             return List.of();
         }
-        return em.createQuery("""
-                        select c from CertificateEntity c where c.side = :side and c.issuingCountry = :country
-                          and c.number = :number order by c.version""", CertificateEntity.class)
-                .setParameter("side", CertificateSide.EXPORT.name())
-                .setParameter("country", ownCountry)
-                .setParameter("number", number.strip())
-                .getResultList();
+        return CertificateStore.versions(em, CertificateSide.EXPORT, ownCountry, number.strip());
     }
 
     /** Every version is compared, and one comparison is made when there is none, so timing tells nothing. */
@@ -88,7 +82,7 @@ public final class VerifyCertificate {
     }
 
     private static CertificateVerification verification(CertificateEntity c, int latestVersion) {
-        var status = VerificationStatus.of(CertificateState.valueOf(c.state()));
+        var status = VerificationStatus.of(c.state());
         return new CertificateVerification(new CertificateReference(c.issuingCountry(), c.number(), c.version()), status,
                 latestVersion, c.issuedAt(), c.importingCountry(), c.exporterName(), c.importerName(), c.agreementCode(),
                 c.goodsItemCount(), status == VerificationStatus.VALID ? null : c.cancellationReason());

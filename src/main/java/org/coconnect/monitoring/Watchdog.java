@@ -12,10 +12,13 @@ import org.coconnect.domain.InquiryStatus;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.persistence.CertificateEntity;
+import org.coconnect.persistence.CertificateStore;
+import org.coconnect.persistence.CertificateStore.WaitingCertificate;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.InquiryEntity;
 import org.coconnect.persistence.InquiryStore;
-import org.coconnect.persistence.OutboxEntity;
+import org.coconnect.persistence.OutboxStore;
+import org.coconnect.persistence.OutboxStore.PendingMessage;
 
 /**
  * Alerts on what no single message reveals: outbound messages pending, or COs waiting in a transient
@@ -30,20 +33,10 @@ public final class Watchdog {
     /** An unanswered inquiry alerts once: its alert subject is never repeated within this window. */
     private static final Duration ONCE = Duration.ofDays(36_500);
     /** CO states that only a message ends; what each waits for, for the alert text. */
-    private static final Map<String, String> WAITING = Map.of(
-            CertificateState.SENT.name(), "its delivery has no recorded outcome",
-            CertificateState.CANCELLATION_REQUESTED.name(), "the partner's cancellation status has not arrived",
-            CertificateState.CANCELLATION_NOTIFIED.name(), "our cancellation status has not been sent");
-
-    /** An outbound message pending past the threshold. */
-    record StuckMessage(String messageId, String partnerId, String operation, Instant createdAt, int attempts,
-                        String lastError) {
-    }
-
-    /** A CO in a waiting state past the threshold. */
-    record WaitingCertificate(String side, String issuingCountry, String number, int version, String partnerId,
-                              String state, Instant updatedAt) {
-    }
+    private static final Map<CertificateState, String> WAITING = Map.of(
+            CertificateState.SENT, "its delivery has no recorded outcome",
+            CertificateState.CANCELLATION_REQUESTED, "the partner's cancellation status has not arrived",
+            CertificateState.CANCELLATION_NOTIFIED, "our cancellation status has not been sent");
 
     private final Database database;
     private final Alerts alerts;
@@ -71,15 +64,9 @@ public final class Watchdog {
 
     private int stuckMessages(Instant now) {
         Instant cutoff = now.minus(settings.stuckAfter());
-        List<StuckMessage> stuck = database.inTransaction(em -> em.createQuery("""
-                        select o.messageId, o.partnerId, o.operation, o.createdAt, o.attempts, o.lastError
-                        from OutboxEntity o where o.status = :pending and o.createdAt < :cutoff
-                        order by o.createdAt""", StuckMessage.class)
-                .setParameter("pending", OutboxEntity.Status.PENDING)
-                .setParameter("cutoff", cutoff)
-                .getResultList());
+        List<PendingMessage> stuck = database.inTransaction(em -> OutboxStore.pendingSince(em, cutoff));
         int raised = 0;
-        for (StuckMessage m : stuck) {
+        for (PendingMessage m : stuck) {
             String detail = "Message " + m.messageId() + " (" + m.operation() + " to " + m.partnerId()
                     + ") has waited for delivery for " + age(m.createdAt(), now) + " since " + m.createdAt() + ", after "
                     + m.attempts() + " attempt(s)" + (m.lastError() == null ? "" : "; last error: " + m.lastError());
@@ -94,16 +81,8 @@ public final class Watchdog {
     /** COs waiting in a transient state; one whose message is still pending is already alerted as that message. */
     private int waitingCertificates(Instant now) {
         Instant cutoff = now.minus(settings.stuckAfter());
-        List<WaitingCertificate> waiting = database.inTransaction(em -> em.createQuery("""
-                        select c.side, c.issuingCountry, c.number, c.version, c.partnerId, c.state, c.updatedAt
-                        from CertificateEntity c where c.state in :waiting and c.updatedAt < :cutoff
-                          and not exists (select o.id from OutboxEntity o
-                                          where o.certificateId = c.id and o.status = :pending)
-                        order by c.updatedAt""", WaitingCertificate.class)
-                .setParameter("waiting", WAITING.keySet())
-                .setParameter("cutoff", cutoff)
-                .setParameter("pending", OutboxEntity.Status.PENDING)
-                .getResultList());
+        List<WaitingCertificate> waiting = database.inTransaction(em -> CertificateStore.waitingSince(em,
+                WAITING.keySet(), cutoff));
         int raised = 0;
         for (WaitingCertificate c : waiting) {
             String co = c.issuingCountry() + ":" + c.number() + " v" + c.version();
@@ -143,14 +122,14 @@ public final class Watchdog {
      * where we asked, to chase the partner; where we were asked, because the answer is ours to give.
      */
     private int unansweredInquiries(Instant now) {
-        List<Object[]> open = database.inTransaction(em -> InquiryStore.openSince(em, InquiryStatus.OPEN.name(),
+        List<Object[]> open = database.inTransaction(em -> InquiryStore.openSince(em, InquiryStatus.OPEN,
                 now.minus(settings.inquiryUnansweredAfter())));
         int raised = 0;
         for (Object[] row : open) {
             var i = (InquiryEntity) row[0];
             var c = (CertificateEntity) row[1];
             String co = c.issuingCountry() + ":" + c.number() + " v" + c.version();
-            boolean askedByUs = i.side().equals(CertificateSide.IMPORT.name());
+            boolean askedByUs = i.side() == CertificateSide.IMPORT;
             String detail = "Verification inquiry " + i.inquiryId() + " about CO " + co + (askedByUs
                     ? ", asked of " + i.partnerId() + " by " + i.askedBy() : ", asked by " + i.askedBy() + " of "
                     + i.partnerId()) + " on " + i.askedAt() + ", has been unanswered for " + age(i.askedAt(), now)

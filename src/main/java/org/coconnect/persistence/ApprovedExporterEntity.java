@@ -16,7 +16,8 @@ public class ApprovedExporterEntity {
     @Column(name = "exporter_id")
     private String exporterId;
     private String name;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private ExporterStatus status;
     @Column(name = "authorisation_code")
     private String authorisationCode;
     @Column(name = "valid_from")
@@ -41,7 +42,7 @@ public class ApprovedExporterEntity {
     /** Stores the exporter's new state (the domain object decided whether the change is allowed). */
     public final void record(ApprovedExporter exporter, Instant at) {
         this.name = exporter.name();
-        this.status = exporter.status().name();
+        this.status = exporter.status();
         this.authorisationCode = exporter.authorisationCode();
         this.validFrom = exporter.validFrom();
         this.revokedOn = exporter.revokedOn();
@@ -50,7 +51,7 @@ public class ApprovedExporterEntity {
     }
 
     public ApprovedExporter toDomain() {
-        return new ApprovedExporter(exporterId, name, ExporterStatus.valueOf(status), authorisationCode, validFrom,
+        return new ApprovedExporter(exporterId, name, status, authorisationCode, validFrom,
                 revokedOn, reason);
     }
 

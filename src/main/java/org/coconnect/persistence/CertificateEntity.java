@@ -2,6 +2,8 @@ package org.coconnect.persistence;
 
 import jakarta.persistence.*;
 import java.time.Instant;
+import org.coconnect.domain.CertificateSide;
+import org.coconnect.domain.CertificateState;
 
 /** CO business state: one row per CO version and side. Never a generated JAXB type. */
 @Entity
@@ -12,7 +14,8 @@ public class CertificateEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    private String side;
+    @Enumerated(EnumType.STRING)
+    private CertificateSide side;
     @Column(name = "issuing_country")
     private String issuingCountry;
     @Column(name = "co_number")
@@ -23,7 +26,8 @@ public class CertificateEntity {
     /** Part of the business key: on the IMPORT side the partner that issued the CO, {@link #OWN_ISSUER} on the EXPORT side. */
     @Column(name = "issuer_partner_id")
     private String issuerPartnerId;
-    private String state;
+    @Enumerated(EnumType.STRING)
+    private CertificateState state;
     @Column(name = "issued_at")
     private Instant issuedAt;
     @Column(name = "importing_country")
@@ -57,15 +61,15 @@ public class CertificateEntity {
     protected CertificateEntity() {
     }
 
-    public CertificateEntity(String side, String issuingCountry, String number, int version, String partnerId,
-                             String state, Instant issuedAt, String importingCountry, Instant now) {
+    public CertificateEntity(CertificateSide side, String issuingCountry, String number, int version, String partnerId,
+                             CertificateState state, Instant issuedAt, String importingCountry, Instant now) {
         this.side = side;
         this.issuingCountry = issuingCountry;
         this.number = number;
         this.version = version;
         this.partnerId = partnerId;
         // Two authorities of one country number their COs independently: a received CO is theirs, not the country's.
-        this.issuerPartnerId = "IMPORT".equals(side) ? partnerId : OWN_ISSUER;
+        this.issuerPartnerId = side == CertificateSide.IMPORT ? partnerId : OWN_ISSUER;
         this.state = state;
         this.issuedAt = issuedAt;
         this.importingCountry = importingCountry;
@@ -74,13 +78,13 @@ public class CertificateEntity {
     }
 
     public Long id() { return id; }
-    public String side() { return side; }
+    public CertificateSide side() { return side; }
     public String issuingCountry() { return issuingCountry; }
     public String number() { return number; }
     public int version() { return version; }
     public String partnerId() { return partnerId; }
     public String issuerPartnerId() { return issuerPartnerId; }
-    public String state() { return state; }
+    public CertificateState state() { return state; }
     public Instant issuedAt() { return issuedAt; }
     public String importingCountry() { return importingCountry; }
     public String exporterName() { return exporterName; }
@@ -104,7 +108,7 @@ public class CertificateEntity {
         this.goodsItemCount = goodsItemCount;
     }
 
-    public void moveTo(String newState, Instant at) {
+    public void moveTo(CertificateState newState, Instant at) {
         this.state = newState;
         this.updatedAt = at;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.coconnect.domain.CertificateSide;
 import org.coconnect.domain.DeclarationOfOrigin;
 
 /** A Declaration of Origin held on one side: issued here (EXPORT) or received from a partner (IMPORT). */
@@ -14,7 +15,8 @@ public class DeclarationEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    private String side;
+    @Enumerated(EnumType.STRING)
+    private CertificateSide side;
     @Column(name = "exporting_country")
     private String exportingCountry;
     @Column(name = "do_number")
@@ -52,7 +54,7 @@ public class DeclarationEntity {
     protected DeclarationEntity() {
     }
 
-    public DeclarationEntity(String side, String partnerId, DeclarationOfOrigin d, Instant createdAt) {
+    public DeclarationEntity(CertificateSide side, String partnerId, DeclarationOfOrigin d, Instant createdAt) {
         this.side = side;
         this.partnerId = partnerId;
         this.exportingCountry = d.exportingCountry();
@@ -80,7 +82,7 @@ public class DeclarationEntity {
     }
 
     public Long id() { return id; }
-    public String side() { return side; }
+    public CertificateSide side() { return side; }
     public String partnerId() { return partnerId; }
     public Instant createdAt() { return createdAt; }
 }

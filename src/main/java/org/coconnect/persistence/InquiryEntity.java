@@ -2,6 +2,8 @@ package org.coconnect.persistence;
 
 import jakarta.persistence.*;
 import java.time.Instant;
+import org.coconnect.domain.CertificateSide;
+import org.coconnect.domain.InquiryStatus;
 
 /** A verification inquiry and its answer, kept with the CO it is about. Never a generated JAXB type. */
 @Entity
@@ -12,12 +14,14 @@ public class InquiryEntity {
     private Long id;
     @Column(name = "inquiry_id")
     private String inquiryId;
-    private String side;
+    @Enumerated(EnumType.STRING)
+    private CertificateSide side;
     @Column(name = "partner_id")
     private String partnerId;
     @Column(name = "certificate_id")
     private Long certificateId;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private InquiryStatus status;
     private String question;
     @Column(name = "asked_by")
     private String askedBy;
@@ -48,7 +52,8 @@ public class InquiryEntity {
     }
 
     /** A new open inquiry; {@code inquiryMessageId} is the message that carries (or carried) it. */
-    public InquiryEntity(String inquiryId, String side, String partnerId, Long certificateId, String status,
+    public InquiryEntity(String inquiryId, CertificateSide side, String partnerId, Long certificateId,
+                         InquiryStatus status,
                          String question, String askedBy, String askedOffice, Instant askedAt, String inquiryMessageId,
                          Instant now) {
         this.inquiryId = inquiryId;
@@ -66,7 +71,7 @@ public class InquiryEntity {
     }
 
     /** Records the one answer and closes the inquiry. */
-    public void recordAnswer(String status, String answer, String answeredBy, String answeredOffice, Instant answeredAt,
+    public void recordAnswer(InquiryStatus status, String answer, String answeredBy, String answeredOffice, Instant answeredAt,
                              String answerMessageId, Instant now) {
         this.status = status;
         this.answer = answer;
@@ -77,17 +82,17 @@ public class InquiryEntity {
         this.updatedAt = now;
     }
 
-    public void moveTo(String newStatus, Instant now) {
+    public void moveTo(InquiryStatus newStatus, Instant now) {
         this.status = newStatus;
         this.updatedAt = now;
     }
 
     public Long id() { return id; }
     public String inquiryId() { return inquiryId; }
-    public String side() { return side; }
+    public CertificateSide side() { return side; }
     public String partnerId() { return partnerId; }
     public Long certificateId() { return certificateId; }
-    public String status() { return status; }
+    public InquiryStatus status() { return status; }
     public String question() { return question; }
     public String askedBy() { return askedBy; }
     public String askedOffice() { return askedOffice; }

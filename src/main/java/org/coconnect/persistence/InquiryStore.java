@@ -5,6 +5,8 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.coconnect.domain.CertificateSide;
+import org.coconnect.domain.InquiryStatus;
 
 /** Queries of verification inquiries. */
 public final class InquiryStore {
@@ -13,7 +15,7 @@ public final class InquiryStore {
     }
 
     /** The inquiry with this ID on one side, from or to any partner, locked so that two answers are applied one at a time. */
-    public static Optional<InquiryEntity> findForUpdate(EntityManager em, String side, String inquiryId) {
+    public static Optional<InquiryEntity> findForUpdate(EntityManager em, CertificateSide side, String inquiryId) {
         return em.createQuery("""
                         select i from InquiryEntity i where i.side = :side and i.inquiryId = :inquiryId
                         order by i.id""", InquiryEntity.class)
@@ -25,7 +27,7 @@ public final class InquiryStore {
     }
 
     /** Whether this partner already used the inquiry ID on this side. */
-    public static boolean exists(EntityManager em, String side, String partnerId, String inquiryId) {
+    public static boolean exists(EntityManager em, CertificateSide side, String partnerId, String inquiryId) {
         return !em.createQuery("""
                         select i.id from InquiryEntity i
                         where i.side = :side and i.partnerId = :partner and i.inquiryId = :inquiryId""", Long.class)
@@ -52,8 +54,8 @@ public final class InquiryStore {
     }
 
     /** Inquiries matching the filters (null means any), with their COs, oldest question first. */
-    public static List<Object[]> search(EntityManager em, String side, String status, String partnerId, String number,
-                                        int limit) {
+    public static List<Object[]> search(EntityManager em, CertificateSide side, InquiryStatus status, String partnerId,
+                                        String number, int limit) {
         return em.createQuery("""
                         select i, c from InquiryEntity i, CertificateEntity c
                         where c.id = i.certificateId
@@ -69,7 +71,7 @@ public final class InquiryStore {
     }
 
     /** Open inquiries asked before {@code cutoff}, with their COs: what the watchdog alerts on. */
-    public static List<Object[]> openSince(EntityManager em, String openStatus, Instant cutoff) {
+    public static List<Object[]> openSince(EntityManager em, InquiryStatus openStatus, Instant cutoff) {
         return em.createQuery("""
                         select i, c from InquiryEntity i, CertificateEntity c
                         where c.id = i.certificateId and i.status = :open and i.askedAt < :cutoff

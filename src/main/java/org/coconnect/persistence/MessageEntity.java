@@ -2,6 +2,7 @@ package org.coconnect.persistence;
 
 import jakarta.persistence.*;
 import java.time.Instant;
+import org.coconnect.domain.AcknowledgementStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +38,8 @@ public class MessageEntity {
     @Basic(fetch = FetchType.LAZY)
     private String payload;
     @Column(name = "ack_status")
-    private String ackStatus;
+    @Enumerated(EnumType.STRING)
+    private AcknowledgementStatus ackStatus;
     @Column(name = "ack_at")
     private Instant ackAt;
     @Column(name = "certificate_id")
@@ -74,12 +76,12 @@ public class MessageEntity {
     public String payloadDigest() { return payloadDigest; }
     public byte[] rawEnvelope() { return rawEnvelope; }
     public String payload() { return payload; }
-    public String ackStatus() { return ackStatus; }
+    public AcknowledgementStatus ackStatus() { return ackStatus; }
     public Instant ackAt() { return ackAt; }
     public Long certificateId() { return certificateId; }
     public List<ProblemEmbeddable> problems() { return problems; }
 
-    public void recordAcknowledgement(String status, Instant at, List<ProblemEmbeddable> ackProblems) {
+    public void recordAcknowledgement(AcknowledgementStatus status, Instant at, List<ProblemEmbeddable> ackProblems) {
         this.ackStatus = status;
         this.ackAt = at;
         this.problems = new ArrayList<>(ackProblems);

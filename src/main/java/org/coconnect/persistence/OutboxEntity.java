@@ -2,6 +2,7 @@ package org.coconnect.persistence;
 
 import jakarta.persistence.*;
 import java.time.Instant;
+import org.coconnect.domain.AcknowledgementStatus;
 
 /** A message waiting for delivery to a partner, or the record of its delivery. */
 @Entity
@@ -37,7 +38,8 @@ public class OutboxEntity {
     @Column(name = "last_error")
     private String lastError;
     @Column(name = "ack_status")
-    private String ackStatus;
+    @Enumerated(EnumType.STRING)
+    private AcknowledgementStatus ackStatus;
     @Column(name = "claimed_until")
     private Instant claimedUntil;
     @Column(name = "claimed_by")
@@ -82,7 +84,7 @@ public class OutboxEntity {
     public Instant lastAttemptAt() { return lastAttemptAt; }
     public Instant deliveredAt() { return deliveredAt; }
     public String lastError() { return lastError; }
-    public String ackStatus() { return ackStatus; }
+    public AcknowledgementStatus ackStatus() { return ackStatus; }
     public Instant claimedUntil() { return claimedUntil; }
 
     public void claim(String node, Instant until) {
@@ -100,7 +102,7 @@ public class OutboxEntity {
         release();
     }
 
-    public void recordAnswer(Instant at, String ackStatus, boolean delivered) {
+    public void recordAnswer(Instant at, AcknowledgementStatus ackStatus, boolean delivered) {
         this.attempts++;
         this.lastAttemptAt = at;
         this.ackStatus = ackStatus;

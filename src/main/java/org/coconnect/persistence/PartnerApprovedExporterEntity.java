@@ -17,7 +17,8 @@ public class PartnerApprovedExporterEntity {
     @Column(name = "exporter_id")
     private String exporterId;
     private String name;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private ExporterStatus status;
     @Column(name = "authorisation_code")
     private String authorisationCode;
     @Column(name = "valid_from")
@@ -32,14 +33,14 @@ public class PartnerApprovedExporterEntity {
         this.partnerId = partnerId;
         this.exporterId = e.id();
         this.name = e.name();
-        this.status = e.status().name();
+        this.status = e.status();
         this.authorisationCode = e.authorisationCode();
         this.validFrom = e.validFrom();
         this.revokedOn = e.revokedOn();
     }
 
     public ApprovedExporter toDomain() {
-        return new ApprovedExporter(exporterId, name, ExporterStatus.valueOf(status), authorisationCode, validFrom,
+        return new ApprovedExporter(exporterId, name, status, authorisationCode, validFrom,
                 revokedOn, null);
     }
 

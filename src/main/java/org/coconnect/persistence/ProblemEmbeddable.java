@@ -2,12 +2,16 @@ package org.coconnect.persistence;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.coconnect.domain.Severity;
 
 /** One problem of a stored acknowledgement. */
 @Embeddable
 public class ProblemEmbeddable {
     private String code;
-    private String severity;
+    @Enumerated(EnumType.STRING)
+    private Severity severity;
     @Column(length = 2048)
     private String text;
     @Column(length = 1024)
@@ -16,7 +20,7 @@ public class ProblemEmbeddable {
     protected ProblemEmbeddable() {
     }
 
-    public ProblemEmbeddable(String code, String severity, String text, String location) {
+    public ProblemEmbeddable(String code, Severity severity, String text, String location) {
         this.code = code;
         this.severity = severity;
         this.text = text;
@@ -24,7 +28,7 @@ public class ProblemEmbeddable {
     }
 
     public String code() { return code; }
-    public String severity() { return severity; }
+    public Severity severity() { return severity; }
     public String text() { return text; }
     public String location() { return location; }
 }

@@ -102,8 +102,7 @@ final class LocalEndpoints {
         CertificateState status = fields.choice("status", CertificateState.class, false);
         int limit = fields.number("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         fields.check();
-        List<CertificateView> found = operations.query().list(side == null ? null : side.name(), number, partner,
-                status == null ? null : status.name(), limit);
+        List<CertificateView> found = operations.query().list(side, number, partner, status, limit);
         return LocalResponse.of(200, Map.of("certificates", found.stream().map(Representations::certificate).toList()));
     }
 
@@ -114,7 +113,7 @@ final class LocalEndpoints {
         CertificateSide side = fields.choice("side", CertificateSide.class, false);
         fields.check();
         List<CertificateSide> sides = side == null ? List.of(CertificateSide.values()) : List.of(side);
-        return sides.stream().map(s -> operations.query().view(s.name(), ref)).flatMap(Optional::stream).findFirst()
+        return sides.stream().map(s -> operations.query().view(s, ref)).flatMap(Optional::stream).findFirst()
                 .map(c -> LocalResponse.of(200, Representations.certificate(c)))
                 .orElseThrow(() -> new RejectionException(Problem.error(ErrorCode.UNKNOWN_CERTIFICATE,
                         "No CO " + ref + " is held here" + (side == null ? "." : " on the " + side + " side."), null)));

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.coconnect.Gateway;
+import org.coconnect.domain.CertificateSide;
+import org.coconnect.domain.CertificateState;
 import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
@@ -50,7 +52,7 @@ class LocalInterfaceIT {
     }
 
     static CertificateEntity row(Gateway g, String side, String number) {
-        return StoredRows.certificates(g).stream().filter(c -> c.side().equals(side) && c.number().equals(number))
+        return StoredRows.certificates(g).stream().filter(c -> c.side().name().equals(side) && c.number().equals(number))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + side + " " + number));
     }
 
@@ -64,7 +66,7 @@ class LocalInterfaceIT {
         String messageId = (String) reply.json().get("messageId");
         UUID.fromString(messageId);
         assertEquals("/certificates/KR/KR-LOCAL-ISSUE/1", reply.header("Location"));
-        assertEquals("EXPORT", row(kr, "EXPORT", "KR-LOCAL-ISSUE").side());
+        assertEquals(CertificateSide.EXPORT, row(kr, "EXPORT", "KR-LOCAL-ISSUE").side());
         assertTrue(kr.outbox().byMessageId(messageId).isPresent(), "the send-co is in the outbox");
     }
 
@@ -79,7 +81,7 @@ class LocalInterfaceIT {
         assertEquals(202, reply.status(), reply.body());
         UUID.fromString((String) reply.json().get("messageId"));
         assertEquals("Invoice number corrected", row(kr, "EXPORT", "KR-LOCAL-CANCEL").cancellationReason());
-        assertEquals("CANCELLED", row(id, "IMPORT", "KR-LOCAL-CANCEL").state());
+        assertEquals(CertificateState.CANCELLED, row(id, "IMPORT", "KR-LOCAL-CANCEL").state());
     }
 
     @Test
@@ -91,7 +93,7 @@ class LocalInterfaceIT {
 
         assertEquals(201, reply.status(), reply.body());
         assertEquals(Map.of("claimed", "KR:KR-LOCAL-CLAIM v1"), reply.json());
-        assertEquals("CLAIMED", row(id, "IMPORT", "KR-LOCAL-CLAIM").state());
+        assertEquals(CertificateState.CLAIMED, row(id, "IMPORT", "KR-LOCAL-CLAIM").state());
         assertEquals("ID-DECL-100", row(id, "IMPORT", "KR-LOCAL-CLAIM").declarationNumber());
     }
 
@@ -103,7 +105,7 @@ class LocalInterfaceIT {
 
         assertEquals(202, reply.status(), reply.body());
         assertEquals(Map.of("pending", true), reply.json());
-        assertEquals("CLAIMED", row(id, "IMPORT", "KR-LOCAL-EARLY").state());
+        assertEquals(CertificateState.CLAIMED, row(id, "IMPORT", "KR-LOCAL-EARLY").state());
     }
 
     @Test
@@ -117,7 +119,7 @@ class LocalInterfaceIT {
         id.deliverDue();
 
         assertEquals(202, reply.status(), reply.body());
-        assertEquals("TREATMENT_REJECTED", row(id, "IMPORT", "KR-LOCAL-DECIDE").state());
+        assertEquals(CertificateState.TREATMENT_REJECTED, row(id, "IMPORT", "KR-LOCAL-DECIDE").state());
         CertificateEntity exported = row(kr, "EXPORT", "KR-LOCAL-DECIDE");
         assertEquals("REJECTED", exported.treatmentDecision());
         assertEquals("Origin criterion not met", exported.decisionReason());
