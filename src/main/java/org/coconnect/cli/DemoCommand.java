@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("Done. The databases are kept for inspection in " + data.toAbsolutePath()
-                + " (H2; see README, 'Inspecting the demo').");
+                + " (H2; see docs/operations.md, 'Inspecting the demo').");
         return 0;
     }
 

@@ -2,7 +2,7 @@ package org.coconnect.error;
 
 /**
  * The one stable list of CoConnect error codes, used alike in SOAP faults, acknowledgements, logs,
- * alerts and the README. Codes are never renumbered; a retired code stays reserved.
+ * alerts and docs/error-codes.md. Codes are never renumbered; a retired code stays reserved.
  */
 public enum ErrorCode {
     // 1xxx: message security. Partners only ever see SECURITY_FAILURE; the specific code goes to the log and alert.

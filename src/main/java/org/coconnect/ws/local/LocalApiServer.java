@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The local interface: JAX-RS resources on CXF, served by the Jetty that serves the SOAP endpoints but on
  * a connector and port of its own. Plain HTTP for our own issuing and customs systems, so it listens on a
- * loopback address only and refuses to start on any other. See the README and
+ * loopback address only and refuses to start on any other. See docs/local-interface.md and
  * docs/local-api.openapi.yaml.
  */
 public final class LocalApiServer implements AutoCloseable {
