@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.coconnect.Gateway;
 import org.coconnect.config.GatewayConfig;
@@ -88,24 +90,34 @@ class PartnerLimitIT {
                         + "<soap:Envelope";
                 slow.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
                 slow.getOutputStream().flush();
-                int refused = 0;
-                for (int attempt = 0; attempt < 100 && refused == 0; attempt++) {
-                    var other = http.send(request(id, HttpRequest.BodyPublishers.ofString("x")),
-                            HttpResponse.BodyHandlers.ofString());
-                    refused = other.statusCode() == 429 ? 1 : 0;
-                    if (refused == 0) {
+                // Wait until the slow request holds its permit; a probe sent before would race it for the permit.
+                double held = 0;
+                for (int attempt = 0; attempt < 600 && held == 0; attempt++) {
+                    held = requestsInFlight(id);
+                    if (held == 0) {
                         Thread.sleep(50);
                     }
                 }
-                assertEquals(1, refused, "while the first request's body is still arriving, a second is refused");
+                assertEquals(1.0, held, "the slow request is admitted and holds the partner's one permit");
+                var other = http.send(request(id, HttpRequest.BodyPublishers.ofString("x")),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(429, other.statusCode(), "while the first request's body is still arriving, a second is refused");
+                assertTrue(other.body().contains("CC-2006"), other.body());
             }
             HttpResponse<String> after = null;
-            for (int attempt = 0; attempt < 100 && (after == null || after.statusCode() == 429); attempt++) {
+            for (int attempt = 0; attempt < 600 && (after == null || after.statusCode() == 429); attempt++) {
                 Thread.sleep(50);
                 after = http.send(request(id, HttpRequest.BodyPublishers.ofString("x")), HttpResponse.BodyHandlers.ofString());
             }
             assertNotEquals(429, after.statusCode(), "the permit is given back once the first request ends");
         }
+    }
+
+    private static double requestsInFlight(Gateway id) {
+        Matcher m = Pattern.compile("(?m)^coconnect_partner_requests_in_flight\\{partner=\"KR-KCS\"[^}]*} (\\S+)$")
+                .matcher(id.metricsText());
+        assertTrue(m.find(), "the gauge is published");
+        return Double.parseDouble(m.group(1));
     }
 
     private SSLContext sslContext() throws Exception {
