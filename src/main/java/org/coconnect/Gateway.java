@@ -37,7 +37,6 @@ import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.InboundCredentials;
 import org.coconnect.security.MessageCrypto;
 import org.coconnect.ws.GatewayServer;
-import org.coconnect.ws.LookupRateLimiter;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.XmlLimits;
 import org.coconnect.ws.local.LocalOperations;
@@ -163,11 +162,10 @@ public final class Gateway implements AutoCloseable {
                 audit, metrics);
         var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
         server = GatewayServer.start(bus, config, keys, crypto, partners, credentials, receive, alerts, metrics, clock);
-        var limiter = new LookupRateLimiter(config.verification(), clock);
-        server.publishVerification(bus, useCases.verifyCertificate(), limiter);
+        server.publishVerification(bus, useCases.verifyCertificate());
         if (config.verification().portalEnabled()) {
             portal = VerificationPortal.start(config.verification(), keys, config.selfId(), useCases.verifyCertificate(),
-                    limiter);
+                    server.admission());
         }
         if (config.localApi().enabled()) {
             local = LocalApiServer.start(bus, config.localApi(), new LocalOperations(useCases.issueCertificate(),

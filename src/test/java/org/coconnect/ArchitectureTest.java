@@ -69,6 +69,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void configurationKnowsNothingOfStorageOrTheWire() {
+        noClasses().that().resideInAPackage("org.coconnect.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.coconnect.persistence..", "org.coconnect.exchange..",
+                        "org.coconnect.ws..", "org.coconnect.client..", "jakarta.persistence..", "org.hibernate..")
+                .as("config reads conf/ into plain values; storage and transport depend on it, never the reverse")
+                .check(classes);
+    }
+
+    @Test
+    void noProductionClassIsPartOfTheBenchmark() {
+        noClasses().should().resideInAPackage("org.coconnect.bench..")
+                .as("the benchmark harness is built from src/bench/java, outside the production jar")
+                .check(classes);
+    }
+
+    @Test
     void onlyMonitoringKnowsTheMetricsLibrary() {
         noClasses().that().resideOutsideOfPackage("org.coconnect.monitoring..")
                 .should().dependOnClassesThat().resideInAPackage("io.micrometer..")

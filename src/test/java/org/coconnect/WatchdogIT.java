@@ -18,7 +18,7 @@ import org.coconnect.monitoring.WatchedCertificate;
 import org.coconnect.monitoring.Watchdog;
 import org.coconnect.persistence.AlertEntity;
 import org.coconnect.persistence.Database;
-import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.config.DatabaseSettings;
 import org.coconnect.security.CertificateFactoryBc;
 import org.coconnect.support.MutableClock;
 import org.coconnect.support.StoredRows;

@@ -20,7 +20,7 @@ import org.coconnect.audit.AuditLog;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.ConfigLoader;
 import org.coconnect.config.GatewayConfig;
-import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.config.DatabaseSettings;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.KeyStores;
 import picocli.CommandLine.Command;

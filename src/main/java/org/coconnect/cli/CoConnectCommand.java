@@ -1,14 +1,12 @@
 package org.coconnect.cli;
 
-import org.coconnect.bench.BenchCommand;
-import org.coconnect.bench.SoakCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code coconnect} command line: serve, demo and the operator commands, and bench. */
+/** The {@code coconnect} command line: serve, demo and the operator commands (the benchmark is src/bench's). */
 @Command(name = "coconnect", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Gateway for the exchange of electronic Certificates of Origin (WCO Interconnectivity Framework).",
-        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, SoakCommand.class, PkiCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, PkiCommand.class,
                 HashPasswordCommand.class, AuditVerifyCommand.class, RetentionCommand.class, IssueCommand.class,
                 CancelCommand.class, ClaimCommand.class, DecideCommand.class, CertificatesCommand.class,
                 DeliveriesCommand.class, ResendCommand.class, AlertsCommand.class, CheckPartnerCommand.class,

@@ -12,7 +12,7 @@ import org.coconnect.Gateway;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.ConfigLoader;
 import org.coconnect.config.GatewayConfig;
-import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.config.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

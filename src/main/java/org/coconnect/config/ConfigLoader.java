@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.RetrySchedule;
-import org.coconnect.persistence.DatabaseSettings;
 import org.coconnect.security.PrivateFiles;
 import org.coconnect.security.RandomSecret;
 

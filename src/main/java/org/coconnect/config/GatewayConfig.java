@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.coconnect.domain.AdministrationId;
-import org.coconnect.persistence.DatabaseSettings;
 
 /** The whole, validated configuration of one gateway; immutable and passed to constructors. */
 public record GatewayConfig(AdministrationId self, String environment, String bindHost, int port,

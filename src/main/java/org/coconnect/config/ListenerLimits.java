@@ -4,10 +4,10 @@ import java.time.Duration;
 
 /**
  * What the partner-facing HTTPS listener holds at most, whoever asks: the largest request body on the
- * four operations and on verify-co, the bytes of request bodies in flight from all partners together,
+ * push operations and on verify-co, the bytes of request bodies in flight from all partners together,
  * and how long a connection may stay silent (idle, or stalled in the middle of a request) before it is cut.
  *
- * @param maxBodyBytes       largest body on the four operations; a larger declared Content-Length is refused unread
+ * @param maxBodyBytes       largest body on the push operations; a larger declared Content-Length is refused unread
  * @param maxLookupBodyBytes largest body on verify-co, which carries a few fields only
  * @param bytesInFlight      bodies of all partners together; beyond it a request is refused with 503 unread
  * @param idleTimeout        silence after which a connection is closed

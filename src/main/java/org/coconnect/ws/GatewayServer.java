@@ -47,7 +47,7 @@ public final class GatewayServer implements AutoCloseable {
         var server = new GatewayServer();
         server.listener = PartnerListener.prepare(bus, config);
         var inbound = new Inbound(config, keys, crypto, partners, credentials, receive, alerts, metrics, clock,
-                new PartnerThrottle(partners, clock, config.listener().bytesInFlight()));
+                new Admission(partners, config.verification(), clock, config.listener().bytesInFlight()));
         server.inbound = inbound;
         server.bus = bus;
         try {
@@ -67,14 +67,14 @@ public final class GatewayServer implements AutoCloseable {
     /** What every endpoint shares, whatever its profile. */
     private record Inbound(GatewayConfig config, GatewayKeys keys, Crypto crypto, PartnerDirectory partners,
                            InboundCredentials credentials, ReceiveMessage receive, Alerts alerts, ExchangeMetrics metrics,
-                           Clock clock, PartnerThrottle throttle) {
+                           Clock clock, Admission admission) {
     }
 
     /**
      * The verify-co lookup (Annex III) at /verify-co (and /legacy/verify-co where that profile is served),
-     * behind the same transport checks and policy as the other operations, plus its own rate limit.
+     * behind the same transport checks, policy and admission as the other operations, plus the lookup rate.
      */
-    public void publishVerification(Bus bus, VerifyCertificate verify, LookupRateLimiter limiter) {
+    public void publishVerification(Bus bus, VerifyCertificate verify) {
         Inbound in = inbound;
         for (SecurityProfile profile : List.copyOf(profiles)) {
             var endpoint = new EndpointImpl(bus, new VerifyEndpoint(profile, in.config().self(), in.partners(), verify,
@@ -87,9 +87,8 @@ public final class GatewayServer implements AutoCloseable {
             endpoint.getInInterceptors().add(new TransportAuthenticator(in.partners(), in.credentials(),
                     in.config().trustedProxies()));
             endpoint.getInInterceptors().add(new SoapRequestGuard(VerifyEndpoint.PATH, VerifyEndpoint.SOAP_ACTION));
-            endpoint.getInInterceptors().add(limiter.admitter());
             int maxBody = in.config().listener().maxLookupBodyBytes();
-            endpoint.getInInterceptors().add(in.throttle().admitter(maxBody));
+            endpoint.getInInterceptors().add(in.admission().lookup(maxBody));
             endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(maxBody));
             endpoint.getOutFaultInterceptors().add(new FaultSanitizer(in.alerts(), in.metrics(), null));
             String prefix = profile == SecurityProfile.LEGACY_CBC ? Contract.LEGACY_CBC_PATH : "";
@@ -115,7 +114,7 @@ public final class GatewayServer implements AutoCloseable {
                     in.config().trustedProxies()));
             endpoint.getInInterceptors().add(new SoapRequestGuard(operation));
             int maxBody = in.config().listener().maxBodyBytes();
-            endpoint.getInInterceptors().add(in.throttle().admitter(maxBody));
+            endpoint.getInInterceptors().add(in.admission().exchange(maxBody));
             endpoint.getInInterceptors().add(new RawEnvelopeInterceptor(maxBody));
             endpoint.getOutFaultInterceptors().add(new FaultSanitizer(in.alerts(), in.metrics(), operation));
             endpoint.publish(baseUrl(in.config()) + "/" + Contract.path(profile, operation));
@@ -131,7 +130,12 @@ public final class GatewayServer implements AutoCloseable {
 
     /** The partner's requests in flight now (0 when idle), for the metrics gauge. */
     public int requestsInFlight(String partnerId) {
-        return inbound.throttle().requestsInFlight(partnerId);
+        return inbound.admission().requestsInFlight(partnerId);
+    }
+
+    /** The admission every listener shares: the portal's lookups count against the same lookup rate. */
+    public Admission admission() {
+        return inbound.admission();
     }
 
     public static String baseUrl(GatewayConfig config) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The durability storm ({@code coconnect soak}) on a small scale, on H2 and on PostgreSQL: a gateway process
+ * The durability storm ({@code coconnect-bench soak}) on a small scale, on H2 and on PostgreSQL: a gateway process
  * killed with kill -9 again and again amid concurrent sends and repeats loses no acknowledged message,
  * stores none twice and accepts none twice. Larger: -Dsoak.messages=10000 -Dsoak.kills=30 (-Dsoak.only=H2).
  */

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.config.DatabaseSettings;
 
 /**
  * One real PostgreSQL server per test JVM (binaries from Maven, started on first use, stopped when the

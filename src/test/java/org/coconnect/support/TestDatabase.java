@@ -1,7 +1,7 @@
 package org.coconnect.support;
 
 import java.nio.file.Path;
-import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.config.DatabaseSettings;
 
 /** The databases that persistence tests run on: the embedded H2 default and PostgreSQL for production. */
 public enum TestDatabase {

@@ -17,7 +17,7 @@ import org.coconnect.config.PartnerLimits;
 import org.coconnect.config.RetentionConfig;
 import org.coconnect.config.SecurityProfile;
 import org.coconnect.domain.AdministrationId;
-import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.config.DatabaseSettings;
 import org.coconnect.security.DemoPki;
 
 /**

@@ -12,7 +12,7 @@ import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.LocalApiConfig;
 import org.coconnect.config.PartnerConfig;
 import org.coconnect.error.ErrorCode;
-import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.config.DatabaseSettings;
 import org.coconnect.support.GatewaySnapshot;
 import org.coconnect.support.MutualTlsSoapClient;
 import org.coconnect.support.SendingPartner;

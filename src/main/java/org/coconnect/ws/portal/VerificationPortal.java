@@ -11,8 +11,8 @@ import org.coconnect.config.VerificationConfig;
 import org.coconnect.exchange.VerifyCertificate;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.TlsMaterial;
+import org.coconnect.ws.Admission;
 import org.coconnect.ws.HardenedListener;
-import org.coconnect.ws.LookupRateLimiter;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -52,21 +52,21 @@ public final class VerificationPortal implements AutoCloseable {
     private static final String HTML = "text/html; charset=utf-8";
 
     private final VerifyCertificate verify;
-    private final LookupRateLimiter limiter;
+    private final Admission admission;
     private final String issuer;
     private Server server;
     private ServerConnector connector;
 
-    private VerificationPortal(VerifyCertificate verify, LookupRateLimiter limiter, String issuer) {
+    private VerificationPortal(VerifyCertificate verify, Admission admission, String issuer) {
         this.verify = verify;
-        this.limiter = limiter;
+        this.admission = admission;
         this.issuer = issuer;
     }
 
     /** Starts the portal on the configured host and port; the caller checks that it is enabled. */
     public static VerificationPortal start(VerificationConfig config, GatewayKeys keys, String issuer,
-                                          VerifyCertificate verify, LookupRateLimiter limiter) {
-        var portal = new VerificationPortal(verify, limiter, issuer);
+                                          VerifyCertificate verify, Admission admission) {
+        var portal = new VerificationPortal(verify, admission, issuer);
         var threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
         threads.setName("verification-portal");
         threads.setDaemon(true);
@@ -165,7 +165,7 @@ public final class VerificationPortal implements AutoCloseable {
                     + MAX_NUMBER + " characters) and the reference code printed on the certificate."));
         }
         String client = Request.getRemoteAddr(request);
-        if (!limiter.admit("address " + client)) {
+        if (!admission.admitLookup("address " + client)) {
             LOG.warn("Verification portal: {} is over the lookup rate (CC-2007)", client);
             headers.put("Retry-After", "60");
             return new Page(429, VerificationPage.rateLimited(issuer));

@@ -34,7 +34,7 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** Starts the CLI's bench command in a new JVM with these JVM options and arguments, echoing its output. */
+    /** Starts the bench command in a new JVM with these JVM options and arguments, echoing its output. */
     static Outcome run(List<String> jvmOptions, List<String> benchArgs, PrintStream out)
             throws IOException, InterruptedException {
         var command = new ArrayList<String>();
@@ -42,7 +42,7 @@ final class ChildJvm {
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath());
-        command.add("org.coconnect.cli.CoConnectCommand");
+        command.add(BenchMain.CLASS_NAME);
         command.add("bench");
         command.addAll(benchArgs);
         out.println("  child JVM: java " + String.join(" ", jvmOptions) + " ... bench " + String.join(" ", benchArgs));

@@ -1,4 +1,4 @@
-package org.coconnect.persistence;
+package org.coconnect.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

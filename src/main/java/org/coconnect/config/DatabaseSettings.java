@@ -1,4 +1,4 @@
-package org.coconnect.persistence;
+package org.coconnect.config;
 
 import java.util.Locale;
 

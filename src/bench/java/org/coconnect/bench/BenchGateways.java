@@ -22,7 +22,7 @@ import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.KeystoreConfig;
 import org.coconnect.config.PartnerConfig;
 import org.coconnect.domain.AdministrationId;
-import org.coconnect.persistence.DatabaseSettings;
+import org.coconnect.config.DatabaseSettings;
 import org.coconnect.security.DemoPki;
 
 /**

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code coconnect soak}: a durability storm against a gateway in a process of its own (concurrent
+ * {@code coconnect-bench soak}: a durability storm against a gateway in a process of its own (concurrent
  * senders, repeats of the same message ID, kill -9 at random moments and restarts), then the counts that
  * must be zero: acknowledged ACCEPTED but not stored, stored twice, acknowledged ACCEPTED twice.
  */

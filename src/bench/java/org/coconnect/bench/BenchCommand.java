@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code coconnect bench}: signed and encrypted COs end to end over HTTPS on loopback, against the
+ * {@code coconnect-bench bench}: signed and encrypted COs end to end over HTTPS on loopback, against the
  * gateway and a bare CXF endpoint, with the crypto ceiling, the large CO under a heap cap and a
  * backlog drain, so that every figure comes with the ratios that make it meaningful on a noisy machine.
  */
