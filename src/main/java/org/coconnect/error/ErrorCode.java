@@ -47,6 +47,8 @@ public enum ErrorCode {
     SENDER_NOT_SIGNER("CC-3002", Use.ACK, "The header's sender is not the partner that signed the message."),
     UNSUPPORTED_SCHEMA_VERSION("CC-3003", Use.ACK, "The header names a schema version this gateway does not support."),
     CREATION_TIME_IN_FUTURE("CC-3004", Use.ACK, "The header's creation time lies in the future."),
+    OPERATION_MODE_DELETE_REFUSED("CC-3101", Use.ACK,
+            "A CO with K17 Operation mode DELETE is refused: a CO is withdrawn through send-amendment-notification, which the importing side may decline."),
 
     // 4xxx: duplicates.
     DUPLICATE_MESSAGE("CC-4001", Use.ACK, "This message ID was already received; the original receipt is repeated."),
