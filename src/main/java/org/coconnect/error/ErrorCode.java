@@ -118,7 +118,10 @@ public enum ErrorCode {
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later."),
     NOT_SERVING("CC-9005", Use.FAULT, "The gateway is starting or stopping and serves no request now; retry later."),
     GATEWAY_BUSY("CC-9006", Use.FAULT,
-            "The gateway holds as many request bodies in flight as it can, from all partners together; retry later.");
+            "The gateway holds as many request bodies in flight as it can, from all partners together; retry later."),
+    ACK_DIGEST_MISMATCH("CC-9101", Use.LOG,
+            "A partner's acknowledgement states the digest of another payload than the one we sent: not a delivery; the attempt counts as failed and is retried, its evidence kept."),
+    EVIDENCE_NOT_FOUND("CC-9102", Use.LOCAL, "evidence: no message, attempt or rejection with this message ID is held.");
 
     /** Where a code appears. */
     public enum Use {
