@@ -90,6 +90,7 @@ public final class Gateway implements AutoCloseable {
     private GatewayServer server;
     private LocalApiServer local;
     private VerificationPortal portal;
+    private LiveConfiguration live;
 
     private Gateway(GatewayConfig config, Clock clock) {
         this.config = config;
@@ -163,6 +164,7 @@ public final class Gateway implements AutoCloseable {
                 audit, metrics);
         var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
         server = GatewayServer.start(bus, config, keys, crypto, partners, credentials, receive, alerts, metrics, clock);
+        live = LiveConfiguration.of(config, crypto, partners, credentials, clients, server.tls(), crls, alerts, clock);
         var limiter = new LookupRateLimiter(config.verification(), clock);
         server.publishVerification(bus, useCases.verifyCertificate(), limiter);
         if (config.verification().portalEnabled()) {
@@ -175,7 +177,7 @@ public final class Gateway implements AutoCloseable {
                     useCases.queryCertificates(), outbox, this::health, this::metricsText, alerts,
                     useCases.verifyAtPartner()::verify, new LocalOperations.DeclarationOperations(
                             useCases.exporterRegistry(), useCases.issueDeclaration(), useCases.queryDeclarations()),
-                    useCases.verificationInquiries()));
+                    useCases.verificationInquiries()), live::reload);
         }
         metrics.watchRequestsInFlight(partners.all().stream().map(Partner::id).toList(), server::requestsInFlight);
         // Until now the partner listener answered 503: every operation is published before any is served.
@@ -239,6 +241,9 @@ public final class Gateway implements AutoCloseable {
     public Health health() {
         return healthCheck.check();
     }
+
+    /** Reload without a restart (partners, certificates, trust, CRLs, credentials, allowlists, TLS key). */
+    public LiveConfiguration configuration() { return live; }
 
     public GatewayConfig config() {
         return config;

@@ -49,6 +49,8 @@ public enum ErrorCode {
     CREATION_TIME_IN_FUTURE("CC-3004", Use.ACK, "The header's creation time lies in the future."),
     OPERATION_MODE_DELETE_REFUSED("CC-3101", Use.ACK,
             "A CO with K17 Operation mode DELETE is refused: a CO is withdrawn through send-amendment-notification, which the importing side may decline."),
+    CONFIGURATION_REFUSED("CC-3102", Use.LOCAL,
+            "reload: the new configuration is refused, naming the file and key; the running configuration stays in force."),
 
     // 4xxx: duplicates.
     DUPLICATE_MESSAGE("CC-4001", Use.ACK, "This message ID was already received; the original receipt is repeated."),
