@@ -96,6 +96,15 @@ public final class PartnerDirectory {
         this.state = next.state;
     }
 
+    /** The directory as it is now, unchanged by later reloads: what one request sees from start to end. */
+    public PartnerDirectory snapshot() {
+        return new PartnerDirectory(state);
+    }
+
+    private PartnerDirectory(State state) {
+        this.state = state;
+    }
+
     private java.util.Collection<Partner> partners() {
         return state.byId().values();
     }
