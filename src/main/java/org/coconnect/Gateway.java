@@ -89,6 +89,7 @@ public final class Gateway implements AutoCloseable {
     private GatewayServer server;
     private LocalApiServer local;
     private VerificationPortal portal;
+    private LiveConfiguration live;
 
     private Gateway(GatewayConfig config, Clock clock) {
         this.config = config;
@@ -162,6 +163,7 @@ public final class Gateway implements AutoCloseable {
                 audit, metrics);
         var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
         server = GatewayServer.start(bus, config, keys, crypto, partners, credentials, receive, alerts, metrics, clock);
+        live = LiveConfiguration.of(config, crypto, partners, credentials, clients, server.tls(), crls, alerts, clock);
         server.publishVerification(bus, useCases.verifyCertificate());
         if (config.verification().portalEnabled()) {
             portal = VerificationPortal.start(config.verification(), keys, config.selfId(), useCases.verifyCertificate(),
@@ -173,7 +175,7 @@ public final class Gateway implements AutoCloseable {
                     useCases.queryCertificates(), outbox, this::health, this::metricsText, alerts,
                     useCases.verifyAtPartner()::verify, new LocalOperations.DeclarationOperations(
                             useCases.exporterRegistry(), useCases.issueDeclaration(), useCases.queryDeclarations()),
-                    useCases.verificationInquiries()));
+                    useCases.verificationInquiries()), live::reload);
         }
         metrics.watchRequestsInFlight(partners.all().stream().map(Partner::id).toList(), server::requestsInFlight);
         // Until now the partner listener answered 503: every operation is published before any is served.
@@ -238,6 +240,9 @@ public final class Gateway implements AutoCloseable {
         return healthCheck.check();
     }
 
+    /** Reload without a restart (partners, certificates, trust, CRLs, credentials, allowlists, TLS key). */
+    public LiveConfiguration configuration() { return live; }
+
     public GatewayConfig config() {
         return config;
     }
@@ -248,15 +253,6 @@ public final class Gateway implements AutoCloseable {
 
     public String baseUrl() {
         return GatewayServer.baseUrl(config);
-    }
-
-    /** Once nothing can arrive any more: the whole chain is signed, so a clean stop leaves no unsigned tail. */
-    private void signFinalCheckpoint() {
-        try {
-            auditTrail.checkpointNow();
-        } catch (RuntimeException e) {
-            LOG.error("The final audit checkpoint could not be signed", e);
-        }
     }
 
     /**
@@ -292,7 +288,7 @@ public final class Gateway implements AutoCloseable {
         }
         bus.shutdown(true);
         metrics.close();
-        signFinalCheckpoint();
+        auditTrail.signFinalCheckpoint();
         database.close();
     }
 }

@@ -113,4 +113,53 @@ class RetentionIT {
             assertNull(receivedCo(id).payload(), "decided and answered: nothing needs the content any more");
         }
     }
+
+    @Test
+    void evidenceEnvelopesFollowTheEnvelopePeriodButStayWhileTheirCoIsOpen() throws Exception {
+        var configs = TestGateways.configs(dir.resolve("evidence"));
+        var clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        try (Gateway kr = Gateway.start(configs.get(0), clock); Gateway id = Gateway.start(configs.get(1), clock)) {
+            String settled = issue(kr, "KR-RET-EV-1");
+            String open = issue(kr, "KR-RET-EV-2");
+            kr.useCases().requestCancellation().request(new CertificateReference("KR", "KR-RET-EV-2", 1), "Amended");
+            var toId = kr.client(TestGateways.ID_ID);
+            var header = toId.newHeader(UUID.randomUUID(), null);
+            var delete = SampleCertificate.create("KR-RET-EV-DEL", 1, "KR", "ID", 1, clock.instant().minusSeconds(60));
+            delete.getElementsByTagNameNS(org.coconnect.ws.Contract.CO_NAMESPACE, "OperationMode").item(0)
+                    .setTextContent("DELETE");
+            assertEquals(AcknowledgementStatus.REJECTED, toId.send(org.coconnect.domain.Operation.SEND_CO,
+                    org.coconnect.ws.RequestBuilder.sendCo(header, delete), header.messageId()).status());
+            assertNotNull(rejectionEnvelope(id, header.messageId().toString()), "a rejection keeps its envelope");
+
+            clock.advance(Duration.ofDays(3651));
+            kr.useCases().retention().run();
+            id.useCases().retention().run();
+            assertNull(attemptEnvelope(kr, settled), "a settled CO's attempt envelopes go with the envelope period");
+            assertNotNull(attemptEnvelope(kr, open), "a CO whose cancellation is still asked is open: its evidence stays");
+            assertNull(rejectionEnvelope(id, header.messageId().toString()), "a rejection's envelope goes too");
+            assertEquals(64, kr.database().inTransaction(em -> org.coconnect.persistence.EvidenceStore
+                    .outbound(em, settled).get(0).payloadDigest()).length(), "the digest stays");
+        }
+    }
+
+    private static String issue(Gateway kr, String number) {
+        var read = CertificateReader.read(OutboundPayloadWriter.text(
+                SampleCertificate.create(number, 1, "KR", "ID", 1, Instant.now().minusSeconds(60))));
+        String messageId = kr.useCases().issueCertificate().issue(read.certificate(), read.xml()).messageId().toString();
+        kr.deliverDue();
+        return messageId;
+    }
+
+    private static byte[] attemptEnvelope(Gateway gateway, String messageId) {
+        return gateway.database().inTransaction(em -> {
+            var row = org.coconnect.persistence.EvidenceStore.outbound(em, messageId).get(0);
+            assertEquals("ACKNOWLEDGED", row.outcome().name());
+            return row.sentEnvelope();
+        });
+    }
+
+    private static byte[] rejectionEnvelope(Gateway gateway, String messageId) {
+        return gateway.database().inTransaction(em ->
+                org.coconnect.persistence.EvidenceStore.rejections(em, messageId).get(0).rawEnvelope());
+    }
 }

@@ -107,7 +107,8 @@ final class PkiCommand {
             KeyStores.save(partners, stores.partners(), stores.password());
             KeyStores.save(trust, stores.trust(), stores.password());
             added.forEach(a -> System.out.println("added " + a));
-            System.out.println("Restart the gateway to use them; add conf/partners/" + partnerId + ".properties if new.");
+            System.out.println("Run 'coconnect reload' to use them (add conf/partners/" + partnerId
+                    + ".properties first if the partner is new).");
             return 0;
         }
     }

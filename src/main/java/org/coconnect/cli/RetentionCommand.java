@@ -24,7 +24,8 @@ final class RetentionCommand implements Callable<Integer> {
             var erased = new EraseExpiredContent(database, config.retention(), new AuditLog(database, Clock.systemUTC()),
                     Clock.systemUTC()).run();
             System.out.println("Erased " + erased.payloads() + " payloads, " + erased.outboxPayloads()
-                    + " outbox payloads and " + erased.envelopes() + " raw envelopes.");
+                    + " outbox payloads, " + erased.envelopes() + " raw envelopes and " + erased.evidenceEnvelopes()
+                    + " attempt or rejection envelopes.");
             return 0;
         }
     }

@@ -76,6 +76,12 @@ final class ServeCommand implements Callable<Integer> {
         try {
             // Delivery too: what the local interface accepts must reach the partner without a further step.
             gateway = Gateway.start(config, Clock.systemUTC()).startDelivery();
+            Integer override = port;
+            // 'reload' reads the same directory; --port stays as started.
+            gateway.configuration().readFrom(() -> {
+                var next = new ConfigLoader(Path.of("").toAbsolutePath(), System.getenv()).load(conf.path());
+                return override == null ? next : next.withPort(override);
+            });
         } catch (ConfigException e) {
             // Some settings (such as local.host) can only be judged when the gateway binds them.
             spec.commandLine().getErr().println("Configuration error: " + e.getMessage());

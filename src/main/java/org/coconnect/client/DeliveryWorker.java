@@ -11,9 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.coconnect.concurrent.DaemonThreads;
-import org.coconnect.domain.Acknowledgement;
 import org.coconnect.exchange.Outbox;
 import org.coconnect.ws.OutboundPayloadWriter;
+import org.coconnect.ws.PayloadDigest;
+import org.w3c.dom.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,18 +82,30 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void deliver(Outbox.Delivery delivery) {
-        Acknowledgement ack;
+        PartnerClient.Answered answered;
+        Element payload = null;
         try {
+            payload = OutboundPayloadWriter.parse(delivery.payload());
             PartnerClient client = clients.apply(delivery.partnerId());
-            ack = client.send(delivery.operation(), OutboundPayloadWriter.parse(delivery.payload()), UUID.fromString(delivery.messageId()));
-        } catch (DeliveryException e) {
+            answered = client.sendWithEvidence(delivery.operation(), payload, UUID.fromString(delivery.messageId()));
+        } catch (DigestMismatchException e) {
+            outbox.evidence().digestMismatch(delivery, e.evidence(), e.getMessage());
             outbox.recordFailure(delivery, e.getMessage());
             return;
+        } catch (DeliveryException e) {
+            failed(delivery, payload, e.getMessage());
+            return;
         } catch (RuntimeException e) {
-            outbox.recordFailure(delivery, e.getClass().getSimpleName() + ": " + e.getMessage());
+            failed(delivery, payload, e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
-        outbox.recordAnswer(delivery, ack);
+        outbox.evidence().answered(delivery, answered.evidence());
+        outbox.recordAnswer(delivery, answered.ack());
+    }
+
+    private void failed(Outbox.Delivery delivery, Element payload, String error) {
+        outbox.evidence().failed(delivery, payload == null ? new byte[0] : PayloadDigest.of(payload).sha256(), error);
+        outbox.recordFailure(delivery, error);
     }
 
 

@@ -8,6 +8,7 @@ import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -40,6 +41,8 @@ import org.coconnect.security.TlsMaterial;
 import org.coconnect.security.WsSecurityProperties;
 import org.coconnect.ws.AcknowledgementMapper;
 import org.coconnect.ws.Contract;
+import org.coconnect.ws.PayloadDigest;
+import org.coconnect.exchange.OutboundEvidence;
 import org.coconnect.ws.RequestBuilder;
 import org.coconnect.ws.SigningCertificate;
 import org.coconnect.ws.VerificationMapper;
@@ -93,6 +96,7 @@ public final class PartnerClient {
     }
 
     private void configureTransport(Dispatch<Source> dispatch, GatewayKeys keys, CredentialFiles.Login login) {
+        EnvelopeCapture.install(((DispatchImpl<?>) dispatch).getClient());
         HTTPConduit conduit = (HTTPConduit) ((DispatchImpl<?>) dispatch).getClient().getConduit();
         if (login != null) {
             var authorization = new AuthorizationPolicy();
@@ -136,6 +140,19 @@ public final class PartnerClient {
      * call makes a new signature and Timestamp; the payload, and so its message ID, stays the same.
      */
     public Acknowledgement send(Operation operation, Element payload, UUID messageId) throws DeliveryException {
+        return sendWithEvidence(operation, payload, messageId).ack();
+    }
+
+    /** An acknowledgement of the payload we sent, and the evidence of the attempt. */
+    public record Answered(Acknowledgement ack, OutboundEvidence.Attempt evidence) {
+    }
+
+    /**
+     * Like {@link #send}, keeping our envelope as sent and the answer as received. An acknowledgement
+     * whose digest is not that of our payload is no delivery: {@link DigestMismatchException}.
+     */
+    public Answered sendWithEvidence(Operation operation, Element payload, UUID messageId) throws DeliveryException {
+        byte[] digest = PayloadDigest.of(payload).sha256();
         Dispatch<Source> dispatch = dispatches.get(operation);
         Source response;
         try {
@@ -147,7 +164,26 @@ public final class PartnerClient {
             throw new DeliveryException(partner.id() + " unreachable for " + operation.pathName() + " " + messageId
                     + ": " + rootMessage(e), e);
         }
-        return readAcknowledgement(dispatch, response, messageId);
+        Acknowledgement ack = readAcknowledgement(dispatch, response, messageId);
+        Map<String, Object> context = dispatch.getResponseContext();
+        var evidence = new OutboundEvidence.Attempt((byte[]) context.get(EnvelopeCapture.SENT),
+                (byte[]) context.get(EnvelopeCapture.RECEIVED), signerDer(dispatch), digest, ack.payloadDigest());
+        boolean mismatch = ack.payloadDigest() == null ? ack.status().isDelivered()
+                : !MessageDigest.isEqual(ack.payloadDigest(), digest);
+        if (mismatch) {
+            throw new DigestMismatchException(ErrorCode.ACK_DIGEST_MISMATCH.code() + " " + partner.id() + " acknowledged "
+                    + operation.pathName() + " " + messageId + " " + ack.status() + " with the digest of another payload", evidence);
+        }
+        return new Answered(ack, evidence);
+    }
+
+    private static byte[] signerDer(Dispatch<Source> dispatch) {
+        try {
+            var signer = SigningCertificate.from(dispatch.getResponseContext()::get);
+            return signer.isPresent() ? signer.get().getEncoded() : null;
+        } catch (java.security.cert.CertificateEncodingException e) {
+            return null;
+        }
     }
 
     /**

@@ -24,10 +24,10 @@ public final class PartnerClients implements RemoteVerification {
 
     private final Bus bus;
     private final GatewayConfig config;
-    private final GatewayKeys keys;
-    private final Crypto crypto;
+    private volatile GatewayKeys keys;
+    private volatile Crypto crypto;
     private final PartnerDirectory partners;
-    private final Map<String, CredentialFiles.Login> logins;
+    private volatile Map<String, CredentialFiles.Login> logins;
     private final Clock clock;
     private final Map<String, PartnerClient> clients = new ConcurrentHashMap<>();
 
@@ -40,6 +40,17 @@ public final class PartnerClients implements RemoteVerification {
         this.partners = partners;
         this.logins = Map.copyOf(logins);
         this.clock = clock;
+    }
+
+    /**
+     * A reload: clients made from now on use these keys, logins and the partner directory as it now is.
+     * A send in flight finishes with the client (and keys) it started with; the next attempt gets a new one.
+     */
+    public void adopt(GatewayKeys newKeys, Crypto newCrypto, Map<String, CredentialFiles.Login> newLogins) {
+        this.keys = newKeys;
+        this.crypto = newCrypto;
+        this.logins = Map.copyOf(newLogins);
+        clients.clear();
     }
 
     /** The client for one configured partner. */

@@ -17,6 +17,13 @@ public final class CertificateRules {
     public static List<Problem> check(CertificateOfOrigin co, AdministrationId sender, AdministrationId self,
                                       Instant now, Duration allowedSkew) {
         var problems = new ArrayList<Problem>();
+        if (co.operationMode() == OperationMode.DELETE) {
+            // A CO is withdrawn through the amendment lifecycle (send-amendment-notification), which lets the
+            // importing side decline when the CO was already used; a DELETE would bypass that answer.
+            problems.add(Problem.error(ErrorCode.OPERATION_MODE_DELETE_REFUSED,
+                    "Operation mode DELETE is not accepted: withdraw a CO with send-amendment-notification.",
+                    CO + "/co:OperationMode"));
+        }
         if (co.issuedAt().isAfter(now.plus(allowedSkew))) {
             problems.add(Problem.error(ErrorCode.DATE_IN_FUTURE,
                     "Issue date/time " + co.issuedAt() + " lies in the future.", CO + "/co:IssueDateTime"));

@@ -47,6 +47,10 @@ public enum ErrorCode {
     SENDER_NOT_SIGNER("CC-3002", Use.ACK, "The header's sender is not the partner that signed the message."),
     UNSUPPORTED_SCHEMA_VERSION("CC-3003", Use.ACK, "The header names a schema version this gateway does not support."),
     CREATION_TIME_IN_FUTURE("CC-3004", Use.ACK, "The header's creation time lies in the future."),
+    OPERATION_MODE_DELETE_REFUSED("CC-3101", Use.ACK,
+            "A CO with K17 Operation mode DELETE is refused: a CO is withdrawn through send-amendment-notification, which the importing side may decline."),
+    CONFIGURATION_REFUSED("CC-3102", Use.LOCAL,
+            "reload: the new configuration is refused, naming the file and key; the running configuration stays in force."),
 
     // 4xxx: duplicates.
     DUPLICATE_MESSAGE("CC-4001", Use.ACK, "This message ID was already received; the original receipt is repeated."),
@@ -116,7 +120,10 @@ public enum ErrorCode {
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later."),
     NOT_SERVING("CC-9005", Use.FAULT, "The gateway is starting or stopping and serves no request now; retry later."),
     GATEWAY_BUSY("CC-9006", Use.FAULT,
-            "The gateway holds as many request bodies in flight as it can, from all partners together; retry later.");
+            "The gateway holds as many request bodies in flight as it can, from all partners together; retry later."),
+    ACK_DIGEST_MISMATCH("CC-9101", Use.LOG,
+            "A partner's acknowledgement states the digest of another payload than the one we sent: not a delivery; the attempt counts as failed and is retried, its evidence kept."),
+    EVIDENCE_NOT_FOUND("CC-9102", Use.LOCAL, "evidence: no message, attempt or rejection with this message ID is held.");
 
     /** Where a code appears. */
     public enum Use {

@@ -9,6 +9,7 @@ import org.coconnect.config.RetentionConfig;
 import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.InquiryStatus;
 import org.coconnect.persistence.Database;
+import org.coconnect.persistence.EvidenceStore;
 import org.coconnect.persistence.MessageStore;
 import org.coconnect.persistence.OutboxStore;
 
@@ -21,7 +22,7 @@ import org.coconnect.persistence.OutboxStore;
 public final class EraseExpiredContent {
 
     /** What one pass erased. */
-    public record Erased(int payloads, int outboxPayloads, int envelopes) {
+    public record Erased(int payloads, int outboxPayloads, int envelopes, int evidenceEnvelopes) {
     }
 
     private static final List<CertificateState> OPEN_STATES = Arrays.stream(CertificateState.values())
@@ -49,11 +50,15 @@ public final class EraseExpiredContent {
             // and a rejected one may be resent once the cause is fixed.
             int outbox = OutboxStore.erasePayloadsDeliveredBefore(em, payloadCutoff);
             int envelopes = MessageStore.eraseEnvelopesBefore(em, envelopeCutoff, OPEN_STATES, InquiryStatus.OPEN);
-            if (payloads + outbox + envelopes > 0) {
+            // Evidence of attempts and of rejections follows the envelope period and the same safety rules.
+            int evidence = EvidenceStore.eraseOutboundEnvelopesBefore(em, envelopeCutoff, OPEN_STATES, InquiryStatus.OPEN)
+                    + EvidenceStore.eraseRejectionEnvelopesBefore(em, envelopeCutoff);
+            if (payloads + outbox + envelopes + evidence > 0) {
                 audit.record(em, AuditLog.Kind.ADMIN, null, null, "retention erased " + payloads + " payloads, "
-                        + outbox + " outbox payloads and " + envelopes + " raw envelopes");
+                        + outbox + " outbox payloads, " + envelopes + " raw envelopes and " + evidence
+                        + " attempt or rejection envelopes");
             }
-            return new Erased(payloads, outbox, envelopes);
+            return new Erased(payloads, outbox, envelopes, evidence);
         });
     }
 }

@@ -45,6 +45,7 @@ public final class Outbox {
     private final ExchangeMetrics metrics;
 
     private final AuditLog audit;
+    private final OutboundEvidence evidence;
 
     public Outbox(Database database, RetrySchedule schedule, Alerts alerts, Clock clock, Duration lease,
                   AuditLog audit, ExchangeMetrics metrics) {
@@ -55,6 +56,12 @@ public final class Outbox {
         this.clock = clock;
         this.lease = lease;
         this.metrics = metrics;
+        this.evidence = new OutboundEvidence(database, alerts, clock);
+    }
+
+    /** Where each attempt's evidence goes, before its outcome is recorded here. */
+    public OutboundEvidence evidence() {
+        return evidence;
     }
 
     /**

@@ -197,7 +197,8 @@ public final class ReceiveMessage {
         try {
             database.inTransaction(em -> {
                 em.persist(new RejectionEntity(in.partner().id(), in.operation().pathName(), messageId, in.receivedAt(),
-                        HexFormat.of().formatHex(in.payloadDigest()), truncate(codes, 1024), truncate(detail, 4000)));
+                        HexFormat.of().formatHex(in.payloadDigest()), truncate(codes, 1024), truncate(detail, 4000))
+                        .withRawEnvelope(in.rawEnvelope()));
                 audit.record(em, AuditLog.Kind.REFUSAL, in.partner().id(), messageId,
                         in.operation().pathName() + " answered REJECTED: " + codes);
                 return null;

@@ -39,8 +39,11 @@ public final class PartnerDirectory {
         RevocationCheck NONE = (partner, cert) -> Optional.empty();
     }
 
-    private final Map<String, Partner> byId = new LinkedHashMap<>();
-    private final RevocationCheck revocation;
+    /** What one configuration says; replaced whole by {@link #adopt}, never changed in place. */
+    private record State(Map<String, Partner> byId, RevocationCheck revocation) {
+    }
+
+    private volatile State state;
 
     public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore) {
         this(partners, partnerStore, CertificateAcceptance.ALL);
@@ -57,7 +60,7 @@ public final class PartnerDirectory {
      */
     public PartnerDirectory(List<PartnerConfig> partners, KeyStore partnerStore, CertificateAcceptance acceptance,
                             RevocationCheck revocation) {
-        this.revocation = revocation;
+        Map<String, Partner> byId = new LinkedHashMap<>();
         for (PartnerConfig config : partners) {
             var byRole = new EnumMap<CertificateRole, List<X509Certificate>>(CertificateRole.class);
             for (CertificateRole role : CertificateRole.values()) {
@@ -82,6 +85,28 @@ public final class PartnerDirectory {
             byId.put(config.id(), new Partner(config, byRole.get(CertificateRole.SIGNING),
                     byRole.get(CertificateRole.ENCRYPTION), byRole.get(CertificateRole.TLS)));
         }
+        this.state = new State(Collections.unmodifiableMap(byId), revocation);
+    }
+
+    /**
+     * Takes over another directory's partners and revocation check at once (a reload): a caller sees the
+     * old configuration or the new one, never a mix; a {@link Partner} already handed out stays as it was.
+     */
+    public void adopt(PartnerDirectory next) {
+        this.state = next.state;
+    }
+
+    /** The directory as it is now, unchanged by later reloads: what one request sees from start to end. */
+    public PartnerDirectory snapshot() {
+        return new PartnerDirectory(state);
+    }
+
+    private PartnerDirectory(State state) {
+        this.state = state;
+    }
+
+    private java.util.Collection<Partner> partners() {
+        return state.byId().values();
     }
 
     /** The role an alias's rest names: {@code signing}, {@code encryption.2027}, {@code tls.5f3a} ... */
@@ -96,39 +121,39 @@ public final class PartnerDirectory {
     }
 
     public Optional<Partner> byId(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(state.byId().get(id));
     }
 
     public Optional<Partner> byAdministration(AdministrationId administration) {
-        return byId.values().stream().filter(p -> p.administration().equals(administration)).findFirst();
+        return partners().stream().filter(p -> p.administration().equals(administration)).findFirst();
     }
 
     /** The partner administration of a country; the first configured when a country has several authorities. */
     public Optional<Partner> byCountry(String countryCode) {
-        return byId.values().stream().filter(p -> p.administration().countryCode().equals(countryCode)).findFirst();
+        return partners().stream().filter(p -> p.administration().countryCode().equals(countryCode)).findFirst();
     }
 
     /** The partner one of whose signing certificates this is (exact match, not just same subject). */
     public Optional<Partner> bySigningCertificate(X509Certificate certificate) {
-        return byId.values().stream().filter(p -> p.signingCertificates().contains(certificate)).findFirst();
+        return partners().stream().filter(p -> p.signingCertificates().contains(certificate)).findFirst();
     }
 
     /** The partner whose TLS certificate this is (exact match). */
     public Optional<Partner> byTlsCertificate(X509Certificate certificate) {
-        return byId.values().stream().filter(p -> p.tlsCertificates().contains(certificate)).findFirst();
+        return partners().stream().filter(p -> p.tlsCertificates().contains(certificate)).findFirst();
     }
 
     /** Why this certificate of the partner may not be used now (revoked by a CRL read since start-up), if so. */
     public Optional<String> revocationProblem(Partner partner, X509Certificate certificate) {
-        return revocation.problem(partner.config(), certificate);
+        return state.revocation().problem(partner.config(), certificate);
     }
 
     /** The partner that logs in with this HTTP Basic user. */
     public Optional<Partner> byInboundUser(String user) {
-        return byId.values().stream().filter(p -> p.config().inboundUser().equals(user)).findFirst();
+        return partners().stream().filter(p -> p.config().inboundUser().equals(user)).findFirst();
     }
 
     public List<Partner> all() {
-        return List.copyOf(byId.values());
+        return List.copyOf(partners());
     }
 }

@@ -3,7 +3,7 @@ package org.coconnect.persistence;
 import jakarta.persistence.*;
 import java.time.Instant;
 
-/** A message refused after authentication: metadata and reasons only; it never enters CO state. */
+/** A message refused after authentication: metadata, reasons and its raw envelope; it never enters CO state. */
 @Entity
 @Table(name = "rejection")
 public class RejectionEntity {
@@ -21,6 +21,9 @@ public class RejectionEntity {
     private String payloadDigest;
     private String codes;
     private String detail;
+    @Column(name = "raw_envelope", updatable = false)
+    @Basic(fetch = FetchType.LAZY)
+    private byte[] rawEnvelope;
 
     protected RejectionEntity() {
     }
@@ -36,10 +39,18 @@ public class RejectionEntity {
         this.detail = detail;
     }
 
+    /** Keeps the refused message's envelope exactly as received, as evidence of what was refused. */
+    public RejectionEntity withRawEnvelope(byte[] envelope) {
+        this.rawEnvelope = envelope;
+        return this;
+    }
+
     public String partnerId() { return partnerId; }
     public String operation() { return operation; }
     public String messageId() { return messageId; }
     public Instant receivedAt() { return receivedAt; }
     public String codes() { return codes; }
     public String detail() { return detail; }
+    public String payloadDigest() { return payloadDigest; }
+    public byte[] rawEnvelope() { return rawEnvelope; }
 }

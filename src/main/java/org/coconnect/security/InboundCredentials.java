@@ -39,7 +39,7 @@ public final class InboundCredentials {
     public static final int DEFAULT_CONCURRENT_HASHES = 2;
     private static final Duration MAX_LOCKOUT = Duration.ofMinutes(15);
 
-    private final Map<String, String> hashes;
+    private volatile Map<String, String> hashes;
     private final Clock clock;
     private final Semaphore hashing;
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
@@ -57,6 +57,12 @@ public final class InboundCredentials {
         this.hashes = Map.copyOf(hashes);
         this.clock = clock;
         this.hashing = new Semaphore(maxConcurrentHashes);
+    }
+
+    /** New logins from a reload: checks from now on use them; lockouts already counted stay. */
+    public void adopt(Map<String, String> newHashes) {
+        this.hashes = Map.copyOf(newHashes);
+        verified.clear();
     }
 
     private record Failures(int count, Instant lockedUntil) {

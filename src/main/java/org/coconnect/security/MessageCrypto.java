@@ -25,7 +25,7 @@ import org.apache.wss4j.common.ext.WSSecurityException;
 public final class MessageCrypto extends Merlin {
 
     /** Our encryption certificates and their keys: the current one, and during a rotation the previous ones. */
-    private final Map<X509Certificate, PrivateKey> decryptionKeys;
+    private volatile Map<X509Certificate, PrivateKey> decryptionKeys;
 
     private MessageCrypto(Map<X509Certificate, PrivateKey> decryptionKeys) {
         this.decryptionKeys = Map.copyOf(decryptionKeys);
@@ -37,6 +37,22 @@ public final class MessageCrypto extends Merlin {
         crypto.setKeyStore(messageKeys);
         crypto.setTrustStore(merged(keys.partners(), keys.trust()));
         return crypto;
+    }
+
+    /**
+     * A reload: our message keys, the partner certificates and the trust anchors of {@code keys} from now on.
+     * Applies to {@code crypto} made by {@link #create}; the trust store first, so a certificate added with
+     * overlap is known before anything depends on it.
+     */
+    public static void adopt(Crypto crypto, GatewayKeys keys) {
+        MessageCrypto own = (MessageCrypto) crypto;
+        KeyStore messageKeys = messageKeysOnly(keys);
+        var decryption = Map.copyOf(decryptionKeys(messageKeys, keys.password()));
+        synchronized (own) {
+            own.setTrustStore(merged(keys.partners(), keys.trust()));
+            own.decryptionKeys = decryption;
+            own.setKeyStore(messageKeys);
+        }
     }
 
     /** WSS4J asks for the signing key by alias (Merlin's own look-ups by certificate are replaced below). */

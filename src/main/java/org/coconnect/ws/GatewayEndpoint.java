@@ -65,7 +65,8 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
     public DOMSource invoke(DOMSource request) {
         Instant receivedAt = clock.instant();
         Message message = PhaseInterceptorChain.getCurrentMessage();
-        Partner partner = identifyPartner(message, partners);
+        PartnerDirectory snapshot = message.getExchange().get(PartnerDirectory.class);
+        Partner partner = identifyPartner(message, snapshot != null ? snapshot : partners);
         requireProfile(profile, partner);
         Element payload = RequestRoot.require(request, Contract.requestElement(operation), operation.pathName());
         InboundMessage in = read(partner, payload, (byte[]) message.get(RawEnvelopeInterceptor.RAW_ENVELOPE), receivedAt);

@@ -21,6 +21,7 @@ import org.coconnect.partner.Partner;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.InboundCredentials;
+import org.coconnect.security.ReloadableTls;
 import org.coconnect.security.TlsMaterial;
 import org.coconnect.security.WsSecurityProperties;
 
@@ -35,16 +36,23 @@ public final class GatewayServer implements AutoCloseable {
     private Inbound inbound;
     private Bus bus;
     private PartnerListener listener;
+    private ReloadableTls tls;
 
     private GatewayServer() {
+    }
+
+    /** The listener's TLS key and client trust, which a reload replaces for new connections. */
+    public ReloadableTls tls() {
+        return tls;
     }
 
     public static GatewayServer start(Bus bus, GatewayConfig config, GatewayKeys keys, Crypto crypto,
                                       PartnerDirectory partners, InboundCredentials credentials, ReceiveMessage receive,
                                       Alerts alerts, ExchangeMetrics metrics, Clock clock) {
-        configureTls(bus, config, keys, partners);
+        ReloadableTls tls = configureTls(bus, config, keys, partners);
         XmlLimits.apply(bus);
         var server = new GatewayServer();
+        server.tls = tls;
         server.listener = PartnerListener.prepare(bus, config);
         var inbound = new Inbound(config, keys, crypto, partners, credentials, receive, alerts, metrics, clock,
                 new Admission(partners, config.verification(), clock, config.listener().bytesInFlight()));
@@ -143,11 +151,11 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** HTTPS with a required client certificate from a partner, on the config's port of this bus. */
-    public static void configureTls(Bus bus, GatewayConfig config, GatewayKeys keys, PartnerDirectory partners) {
+    public static ReloadableTls configureTls(Bus bus, GatewayConfig config, GatewayKeys keys, PartnerDirectory partners) {
         var tls = new TLSServerParameters();
-        tls.setKeyManagers(TlsMaterial.keyManagers(keys));
-        tls.setTrustManagers(TlsMaterial.trustManagers(keys,
-                partners.all().stream().flatMap((Partner p) -> p.tlsCertificates().stream()).toList()));
+        var material = new ReloadableTls(keys, partnerTlsCertificates(partners));
+        tls.setKeyManagers(material.keyManagers());
+        tls.setTrustManagers(material.trustManagers());
         tls.setIncludeProtocols(TlsMaterial.PROTOCOLS);
         var suites = new org.apache.cxf.configuration.security.FiltersType();
         suites.getInclude().addAll(TlsMaterial.CIPHER_SUITES);
@@ -161,6 +169,12 @@ public final class GatewayServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("TLS cannot be configured on port " + config.port(), e);
         }
+        return material;
+    }
+
+    /** Every partner's TLS certificates, which the listener accepts as client certificates. */
+    public static List<java.security.cert.X509Certificate> partnerTlsCertificates(PartnerDirectory partners) {
+        return partners.all().stream().flatMap((Partner p) -> p.tlsCertificates().stream()).toList();
     }
 
     /**

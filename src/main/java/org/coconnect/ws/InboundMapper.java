@@ -13,6 +13,7 @@ import org.coconnect.domain.GoodsItem;
 import org.coconnect.domain.InquiryAnswer;
 import org.coconnect.domain.MessageHeader;
 import org.coconnect.domain.Official;
+import org.coconnect.domain.OperationMode;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.domain.VerificationInquiry;
 import org.coconnect.ws.generated.co.CertificateOfOriginType;
@@ -49,7 +50,11 @@ public final class InboundMapper {
         return new CertificateOfOrigin(reference, instant(co.getIssueDateTime()),
                 new AdministrationId(authority.getCountryCode().value(), authority.getIdentifier()),
                 co.getImportingCountryCode().value(), co.getExporter().getName(), co.getImporter().getName(),
-                co.getAgreementCode(), items);
+                co.getAgreementCode(), items, operationMode(co));
+    }
+
+    private static OperationMode operationMode(CertificateOfOriginType co) {
+        return co.getOperationMode() == null ? OperationMode.ISSUE : OperationMode.valueOf(co.getOperationMode().value());
     }
 
     private static GoodsItem goodsItem(GoodsItemType item) {

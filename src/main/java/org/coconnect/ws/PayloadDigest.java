@@ -10,7 +10,7 @@ import org.w3c.dom.Element;
  * The payload as stored and digested: the exclusive canonical form of the request element, so a
  * re-signed, re-encrypted retry of the same message has the same digest.
  */
-record PayloadDigest(byte[] canonical, byte[] sha256) {
+public record PayloadDigest(byte[] canonical, byte[] sha256) {
 
     static final String ALGORITHM_URI = "http://www.w3.org/2001/04/xmlenc#sha256";
 
@@ -19,7 +19,8 @@ record PayloadDigest(byte[] canonical, byte[] sha256) {
         org.apache.xml.security.Init.init();
     }
 
-    static PayloadDigest of(Element payload) {
+    /** The exclusive canonical form of {@code payload} and its SHA-256, as the acknowledgement states it. */
+    public static PayloadDigest of(Element payload) {
         try {
             var out = new ByteArrayOutputStream();
             Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(payload, out);

@@ -48,6 +48,9 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
 
     @Override
     public void handleMessage(Message message) {
+        // One configuration per request: later stages read the partners from this snapshot, whatever a reload does.
+        PartnerDirectory partners = this.partners.snapshot();
+        message.getExchange().put(PartnerDirectory.class, partners);
         var request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
         if (request == null) {
             throw refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN, "no HTTP request");
@@ -57,7 +60,7 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
         if (credentials.lockedOut(source)) {
             throw refuse(ErrorCode.TOO_MANY_FAILURES, "source " + source.getHostAddress());
         }
-        Partner byCertificate = tlsPartner(request, source);
+        Partner byCertificate = tlsPartner(partners, request, source);
         // The allowlist before the password: a stolen TLS key used from elsewhere cannot try passwords.
         if (!byCertificate.config().allows(source)) {
             throw refuse(ErrorCode.SOURCE_IP_NOT_ALLOWED, byCertificate.id() + " from " + source.getHostAddress());
@@ -79,7 +82,7 @@ public final class TransportAuthenticator extends AbstractPhaseInterceptor<Messa
         message.put(TRANSPORT_PARTNER, byCertificate.id());
     }
 
-    private Partner tlsPartner(HttpServletRequest request, InetAddress source) {
+    private Partner tlsPartner(PartnerDirectory partners, HttpServletRequest request, InetAddress source) {
         Object chain = request.getAttribute(CLIENT_CERTIFICATES);
         if (!(chain instanceof X509Certificate[] certificates) || certificates.length == 0) {
             throw refuse(ErrorCode.CLIENT_CERTIFICATE_UNKNOWN, "no client certificate from " + source.getHostAddress());

@@ -63,6 +63,19 @@ class CertificateRulesTest {
     }
 
     @Test
+    void operationModeDeleteIsRefusedWithItsOwnCode() {
+        var issue = co("KR", "ID", NOW, List.of(item(1, "KR")));
+        var delete = new CertificateOfOrigin(issue.reference(), issue.issuedAt(), issue.issuingAuthority(),
+                issue.importingCountry(), issue.exporterName(), issue.importerName(), issue.agreementCode(),
+                issue.goodsItems(), OperationMode.DELETE);
+        var problems = check(delete);
+        assertEquals(1, problems.size());
+        assertEquals(ErrorCode.OPERATION_MODE_DELETE_REFUSED, problems.get(0).code());
+        assertEquals(Severity.ERROR, problems.get(0).severity());
+        assertTrue(problems.get(0).location().endsWith("co:OperationMode"));
+    }
+
+    @Test
     void aDeclinedCancellationOrRejectedTreatmentNeedsAReason() {
         var ref = new CertificateReference("KR", "N-1", 1);
         assertEquals(ErrorCode.REASON_REQUIRED, DecisionRules.check(new CancellationStatus(ref,

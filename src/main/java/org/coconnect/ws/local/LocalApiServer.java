@@ -46,7 +46,9 @@ public final class LocalApiServer implements AutoCloseable {
         this.port = port;
     }
 
-    public static LocalApiServer start(Bus bus, LocalApiConfig config, LocalOperations operations) {
+    /** @param reload reads and applies the configuration again (POST /reload) */
+    public static LocalApiServer start(Bus bus, LocalApiConfig config, LocalOperations operations,
+                                       java.util.function.Supplier<org.coconnect.config.ReloadOutcome> reload) {
         InetAddress address = loopback(config.host());
         String host = address.getHostAddress();
         String baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port();
@@ -57,7 +59,8 @@ public final class LocalApiServer implements AutoCloseable {
         factory.setBus(bus);
         factory.setAddress(baseUrl);
         factory.setServiceBeans(List.of(new CertificateResources(endpoints), new DeclarationResources(
-                new DeclarationEndpoints(operations.declarations())), new OperationsResources(endpoints)));
+                new DeclarationEndpoints(operations.declarations())), new OperationsResources(endpoints),
+                new ReloadResources(reload)));
         factory.setProviders(List.of(new JacksonJsonProvider(LocalJson.mapper()), admission, new LocalRefusals()));
         Server server;
         try {

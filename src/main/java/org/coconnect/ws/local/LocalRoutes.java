@@ -18,7 +18,7 @@ public final class LocalRoutes {
 
     /** Every resource class the local interface publishes. */
     public static final List<Class<? extends LocalResource>> RESOURCES = List.of(CertificateResources.class,
-            DeclarationResources.class, OperationsResources.class);
+            DeclarationResources.class, OperationsResources.class, ReloadResources.class);
 
     /** One route: GET or POST, and its path template such as /certificates/{country}/{number}/{version}. */
     public record Route(String method, String template) {
