@@ -68,11 +68,12 @@ final class SoakRun {
     /** Kills the gateway after a random number of answers in its current life, up to {@code kills} times. */
     private static int killAmidLoad(SoakGateway gateway, SoakLedger ledger, Thread senders, Settings s,
                                     Random random, PrintStream out) throws Exception {
-        // Thresholds stay below messages / (kills + 1) each, so all kills fall before the load runs out.
-        int span = Math.max(1, s.messages() / (s.kills() + 1));
+        // Thresholds average messages / (kills + 1) answers, so the kills spread over most of the load (a late kill
+        // restarts a gateway whose database has grown) and, with re-sends adding answers, still fall before it ends.
+        int span = Math.max(2, s.messages() / (s.kills() + 1));
         int done = 0;
         while (done < s.kills()) {
-            long threshold = 1 + random.nextInt(span);
+            long threshold = span / 2 + random.nextInt(span);
             while (senders.isAlive() && ledger.answersInThisLife() < threshold) {
                 Thread.sleep(2);
             }
