@@ -3,6 +3,7 @@ package org.coconnect.client;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,14 +27,14 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final Outbox outbox;
-    private final Function<String, PartnerClient> clients;
+    private final Function<String, PartnerTransport> clients;
     private final String node;
     private final int batchSize;
     private final ExecutorService senders;
     /** Set when the gateway stops: no further message is claimed, attempts in flight finish. */
     private volatile boolean stopping;
 
-    public DeliveryWorker(Outbox outbox, Function<String, PartnerClient> clients, String node, int parallelism,
+    public DeliveryWorker(Outbox outbox, Function<String, PartnerTransport> clients, String node, int parallelism,
                           int batchSize) {
         this.outbox = outbox;
         this.clients = clients;
@@ -81,10 +82,11 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void deliver(Outbox.Delivery delivery) {
-        Acknowledgement ack;
+        Optional<Acknowledgement> ack;
         try {
-            PartnerClient client = clients.apply(delivery.partnerId());
-            ack = client.send(delivery.operation(), OutboundPayloadWriter.parse(delivery.payload()), UUID.fromString(delivery.messageId()));
+            PartnerTransport transport = clients.apply(delivery.partnerId());
+            ack = transport.deliver(delivery.operation(), OutboundPayloadWriter.parse(delivery.payload()),
+                    UUID.fromString(delivery.messageId()));
         } catch (DeliveryException e) {
             outbox.recordFailure(delivery, e.getMessage());
             return;
@@ -92,7 +94,13 @@ public final class DeliveryWorker implements AutoCloseable {
             outbox.recordFailure(delivery, e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
-        outbox.recordAnswer(delivery, ack);
+        if (ack.isPresent()) {
+            outbox.recordAnswer(delivery, ack.get());
+        } else {
+            // By mail: the attempt is out; its acknowledgement settles the message when it arrives, until then
+            // the retry schedule resends the same message ID.
+            outbox.recordSentAwaitingAnswer(delivery);
+        }
     }
 
 

@@ -53,7 +53,7 @@ import org.w3c.dom.Element;
  * returns the partner's acknowledgement once its signature is verified and its signer checked.
  * Thread-safe.
  */
-public final class PartnerClient {
+public final class PartnerClient implements PartnerTransport {
 
     private final GatewayConfig self;
     private final Partner partner;
@@ -113,6 +113,11 @@ public final class PartnerClient {
         policy.setReceiveTimeout(60_000);
         policy.setAllowChunking(false);
         conduit.setClient(policy);
+    }
+
+    @Override
+    public Optional<Acknowledgement> deliver(Operation operation, Element payload, UUID messageId) throws DeliveryException {
+        return Optional.of(send(operation, payload, messageId));
     }
 
     /** A fresh header from us to the partner; keep its message ID for every retry of the message. */
