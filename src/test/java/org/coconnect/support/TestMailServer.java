@@ -10,6 +10,15 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import org.coconnect.domain.MessageHeader;
+import org.coconnect.mail.MailSessions;
+import org.coconnect.mail.PartnerMailer;
+import org.coconnect.partner.PartnerDirectory;
+import org.coconnect.security.GatewayKeys;
+import org.coconnect.ws.OutboundPayloadWriter;
+import org.coconnect.ws.SampleCertificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -135,7 +144,27 @@ public final class TestMailServer implements AutoCloseable {
         }
     }
 
-    /** Every mail the SMTP server has accepted so far, to any mailbox. */
+    /** A send-co payload from KR to ID for a new CO. */
+    public static String sendCoFromKr(String number, UUID messageId) {
+        var header = new MessageHeader(messageId, TestGateways.KR, TestGateways.ID, Instant.now(), null,
+                MessageHeader.SCHEMA_VERSION);
+        return new OutboundPayloadWriter().certificate(header, OutboundPayloadWriter.text(
+                SampleCertificate.create(number, 1, "KR", "ID", 1, Instant.now().minusSeconds(30))));
+    }
+
+    /** The mail KR's gateway would send ID for this payload: signed with KR's key, encrypted for ID. */
+    public MimeMessage mailFromKr(GatewayConfig kr, String kind, UUID messageId, String payload) {
+        try {
+            var keys = GatewayKeys.load(kr.keystores());
+            var partner = new PartnerDirectory(kr.partners(), keys.partners()).byId(TestGateways.ID_ID).orElseThrow();
+            return new PartnerMailer(new MailSessions(kr.mail().smtp(), null), KR_ADDRESS, keys)
+                    .compose(partner, kind, messageId, payload);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every mail the SMTP server holds in a mailbox now. */
     public MimeMessage[] received() {
         return greenMail.getReceivedMessages();
     }
