@@ -19,6 +19,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import java.util.List;
+import java.util.Map;
+import org.coconnect.config.AlertMailConfig;
 import org.coconnect.config.GatewayConfig;
 import org.coconnect.config.PartnerMail;
 import org.coconnect.error.ErrorCode;
@@ -50,7 +53,10 @@ class MailAttackIT {
         mail = TestMailServer.start();
         var configs = mail.gatewayConfigs(dir);
         kr = configs.get(0);
-        id = TestGateways.start(configs.get(1));
+        // ID's operators get alert mails: a refused mail reaches a person, not only a table.
+        var idConfig = configs.get(1);
+        id = TestGateways.start(idConfig.withMail(idConfig.mail().withAlerts(new AlertMailConfig(
+                List.of(TestMailServer.OPERATORS), Map.of(), AlertMailConfig.DEFAULT_WINDOW))));
     }
 
     @AfterAll
@@ -87,6 +93,8 @@ class MailAttackIT {
 
         snapshot.assertAlerted(ErrorCode.MAIL_NOT_VERIFIED);
         snapshot.assertNothingStored();
+        Eventually.until("the operators get an alert mail", () -> mail.subjects("ops").stream()
+                .anyMatch(subject -> subject.contains(ErrorCode.MAIL_NOT_VERIFIED.code())));
     }
 
     @Test

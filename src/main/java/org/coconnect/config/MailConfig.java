@@ -39,6 +39,11 @@ public record MailConfig(MailServer smtp, String from, MailServer imap, String i
         return new MailConfig(smtp, from, imap, inboxFolder, refusedFolder, pollInterval, newAlerts);
     }
 
+    /** The same settings without a mailbox to read. */
+    public MailConfig withoutMailbox() {
+        return new MailConfig(smtp, from, null, inboxFolder, refusedFolder, pollInterval, alerts);
+    }
+
     static boolean isAddress(String value) {
         return ADDRESS.matcher(value).matches();
     }

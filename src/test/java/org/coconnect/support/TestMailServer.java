@@ -97,6 +97,30 @@ public final class TestMailServer implements AutoCloseable {
         }
     }
 
+    /** The subjects of the mails in this mailbox's inbox, oldest first. */
+    public List<String> subjects(String login) {
+        try (Store store = store(login)) {
+            Folder folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            try {
+                var subjects = new java.util.ArrayList<String>();
+                for (Message m : folder.getMessages()) {
+                    subjects.add(m.getSubject());
+                }
+                return subjects;
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Mail settings that send through this server's SMTP only (no mailbox), with these alert mails. */
+    public MailConfig sendingOnly(String from, AlertMailConfig alerts) {
+        return mailConfig("kr", from).withAlerts(alerts).withoutMailbox();
+    }
+
     /** Reads every mail of the inbox as a mail client would (they are then marked seen), and leaves them there. */
     public List<byte[]> download(String login) {
         try (Store store = store(login)) {
