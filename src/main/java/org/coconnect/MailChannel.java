@@ -62,8 +62,8 @@ final class MailChannel implements AutoCloseable {
     /** Reads the partners' mailbox every poll interval, when one is configured. */
     void startReading(Database database, Outbox outbox, ReceiveMessage receive, PartnerDirectory partners,
                       PeriodicJobs jobs) {
-        if (config.mail().imap() == null) {
-            return;
+        if (config.mail().imap() == null || mailer == null) {
+            return;                          // without SMTP no acknowledgement could be sent: the mailbox waits
         }
         var endpoint = new MailEndpoint(config.self(), partners, keys, receive, new ArrivedAcknowledgements(database, outbox),
                 mailer, alerts, clock);
