@@ -119,6 +119,11 @@ public final class MailEndpoint {
         if (partner.config().mail() == null) {
             throw new Refusal(ErrorCode.MAIL_SENDER_UNKNOWN, "signed by " + partner.id() + ", which is not on the e-mail channel");
         }
+        if (partner.currentEncryptionCertificate().isEmpty()) {
+            // We could not encrypt the acknowledgement: refused before anything is stored, as over HTTPS.
+            throw new Refusal(ErrorCode.MAIL_SENDER_UNKNOWN, "partner " + partner.id()
+                    + " has no valid encryption certificate to encrypt the answer for");
+        }
         if (!partner.config().mail().address().equalsIgnoreCase(from)) {
             throw new Refusal(ErrorCode.MAIL_SENDER_UNKNOWN, "signed by " + partner.id() + " but sent from " + from
                     + ", not from " + partner.config().mail().address());
