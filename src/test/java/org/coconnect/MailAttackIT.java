@@ -54,7 +54,7 @@ class MailAttackIT {
         var configs = mail.gatewayConfigs(dir);
         kr = configs.get(0);
         // ID's operators get alert mails: a refused mail reaches a person, not only a table.
-        var idConfig = configs.get(1);
+        var idConfig = configs.get(1);       // agreed with KR on AES-256-GCM: a CBC mail from KR is a downgrade
         id = TestGateways.start(idConfig.withMail(idConfig.mail().withAlerts(new AlertMailConfig(
                 List.of(TestMailServer.OPERATORS), Map.of(), AlertMailConfig.DEFAULT_WINDOW))));
     }
@@ -132,6 +132,21 @@ class MailAttackIT {
         sendAndAwaitRefusal(relayed);
 
         snapshot.assertAlerted(ErrorCode.MAIL_SENDER_UNKNOWN);
+        snapshot.assertNothingStored();
+    }
+
+    @Test
+    void aCbcMailFromAPartnerAgreedOnGcmIsRefusedAsADowngrade() {
+        UUID messageId = UUID.randomUUID();
+        var krAsCbc = kr.withPartners(kr.partners().stream()
+                .map(p -> p.withMail(new PartnerMail(TestMailServer.ID_ADDRESS, PartnerMail.Cipher.AES256_CBC))).toList());
+        MimeMessage downgraded = mail.mailFromKr(krAsCbc, "send-co", messageId,
+                TestMailServer.sendCoFromKr("KR-CBC-1", messageId));
+        var snapshot = GatewaySnapshot.of(id);
+
+        sendAndAwaitRefusal(downgraded);
+
+        snapshot.assertAlerted(ErrorCode.MAIL_NOT_VERIFIED);
         snapshot.assertNothingStored();
     }
 

@@ -5,7 +5,8 @@ package org.coconnect.config;
  * are its signing and encryption certificates in the partner keystore, checked like every partner certificate.
  *
  * @param address the partner gateway's mail address: where we send, and the only From we accept from it
- * @param cipher  content encryption for mails to it: AES-256-GCM where the partner's mail software reads it
+ * @param cipher  the content encryption agreed with it, both ways: AES-256-GCM where its mail software supports
+ *                it (then a CBC mail from it is refused as a downgrade), else AES-256-CBC
  */
 public record PartnerMail(String address, Cipher cipher) {
 

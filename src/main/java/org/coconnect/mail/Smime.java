@@ -53,8 +53,14 @@ public final class Smime {
     private static final Provider BC = new BouncyCastleProvider();
     private static final Set<String> CONTENT_CIPHERS = Set.of(CMSAlgorithm.AES256_GCM.getId(), CMSAlgorithm.AES256_CBC.getId());
 
-    /** A mail opened: the signed part as it was signed (the evidence), who signed it, and the content it carries. */
-    public record Opened(byte[] signedMime, X509Certificate signer, MimeBodyPart content) {
+    /**
+     * A mail opened: the signed part as it was signed (the evidence), who signed it, the content it carries,
+     * and whether it came with authenticated encryption (AES-256-GCM) rather than AES-256-CBC.
+     */
+    public record Opened(byte[] signedMime, X509Certificate signer, MimeBodyPart content, boolean authenticatedEncryption) {
+    }
+
+    private record Decrypted(byte[] content, boolean authenticated) {
     }
 
     /** A mail that is not ours to read, not signed and encrypted as agreed, or whose signature does not verify. */
@@ -99,9 +105,9 @@ public final class Smime {
      * encrypted for us with an agreed algorithm, not signed, signed more than once, or the signature fails.
      */
     public static Opened decryptAndVerify(MimeMessage mail, PrivateKey key, X509Certificate certificate) throws Refused {
-        byte[] decrypted = decrypt(mail, key, certificate);
+        Decrypted decrypted = decrypt(mail, key, certificate);
         try {
-            MimeBodyPart signedPart = SMIMEUtil.toMimeBodyPart(decrypted);
+            MimeBodyPart signedPart = SMIMEUtil.toMimeBodyPart(decrypted.content());
             if (!(signedPart.getContent() instanceof MimeMultipart multipart)) {
                 throw new Refused("the decrypted content is not multipart/signed", null);
             }
@@ -120,7 +126,8 @@ public final class Smime {
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(holder))) {
                 throw new Refused("the signature does not verify: the mail was altered", null);
             }
-            return new Opened(decrypted, new JcaX509CertificateConverter().getCertificate(holder), signed.getContent());
+            return new Opened(decrypted.content(), new JcaX509CertificateConverter().getCertificate(holder), signed.getContent(),
+                    decrypted.authenticated());
         } catch (Refused e) {
             throw e;
         } catch (MessagingException | IOException | CMSException | GeneralSecurityException | OperatorCreationException | SMIMEException
@@ -129,7 +136,7 @@ public final class Smime {
         }
     }
 
-    private static byte[] decrypt(MimeMessage mail, PrivateKey key, X509Certificate certificate) throws Refused {
+    private static Decrypted decrypt(MimeMessage mail, PrivateKey key, X509Certificate certificate) throws Refused {
         try {
             String type = mail.getContentType().toLowerCase(java.util.Locale.ROOT);
             if (!type.startsWith("application/pkcs7-mime") && !type.startsWith("application/x-pkcs7-mime")) {
@@ -157,7 +164,7 @@ public final class Smime {
             if (!PKCSObjectIdentifiers.id_RSAES_OAEP.getId().equals(recipient.getKeyEncryptionAlgOID())) {
                 throw new Refused("key transport " + recipient.getKeyEncryptionAlgOID() + " is not RSA-OAEP", null);
             }
-            return recipient.getContent(new JceKeyTransEnvelopedRecipient(key).setProvider(BC));
+            return new Decrypted(recipient.getContent(new JceKeyTransEnvelopedRecipient(key).setProvider(BC)), authenticated);
         } catch (Refused e) {
             throw e;
         } catch (MessagingException | CMSException | RuntimeException e) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import org.coconnect.config.PartnerMail;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.MessageHeader;
@@ -118,6 +119,10 @@ public final class MailEndpoint {
         }
         if (partner.config().mail() == null) {
             throw new Refusal(ErrorCode.MAIL_SENDER_UNKNOWN, "signed by " + partner.id() + ", which is not on the e-mail channel");
+        }
+        if (partner.config().mail().cipher() == PartnerMail.Cipher.AES256_GCM && !opened.authenticatedEncryption()) {
+            throw new Refusal(ErrorCode.MAIL_NOT_VERIFIED, "AES-256-CBC from " + partner.id()
+                    + ", whose agreed cipher is AES-256-GCM: a downgrade");
         }
         if (partner.currentEncryptionCertificate().isEmpty()) {
             // We could not encrypt the acknowledgement: refused before anything is stored, as over HTTPS.

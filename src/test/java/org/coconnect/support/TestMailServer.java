@@ -66,11 +66,16 @@ public final class TestMailServer implements AutoCloseable {
                 "CoConnect-Refused", Duration.ofMillis(300), AlertMailConfig.none());
     }
 
-    /** KR and ID as {@link TestGateways#configs(Path)} makes them, but each the other's e-mail partner (KR mails ID with GCM, ID mails KR with CBC). */
+    /** KR and ID as {@link TestGateways#configs(Path)} makes them, but each the other's e-mail partner, on AES-256-GCM. */
     public List<GatewayConfig> gatewayConfigs(Path dir) {
+        return gatewayConfigs(dir, PartnerMail.Cipher.AES256_GCM);
+    }
+
+    /** KR and ID each the other's e-mail partner, having agreed on this cipher. */
+    public List<GatewayConfig> gatewayConfigs(Path dir, PartnerMail.Cipher cipher) {
         var configs = TestGateways.configs(dir);
-        return List.of(byMail(configs.get(0), "kr", KR_ADDRESS, ID_ADDRESS, PartnerMail.Cipher.AES256_GCM),
-                byMail(configs.get(1), "id", ID_ADDRESS, KR_ADDRESS, PartnerMail.Cipher.AES256_CBC));
+        return List.of(byMail(configs.get(0), "kr", KR_ADDRESS, ID_ADDRESS, cipher),
+                byMail(configs.get(1), "id", ID_ADDRESS, KR_ADDRESS, cipher));
     }
 
     private GatewayConfig byMail(GatewayConfig config, String login, String own, String partner, PartnerMail.Cipher cipher) {
