@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.UUID;
 import org.coconnect.domain.CertificateReference;
@@ -89,7 +91,7 @@ class MailChannelIT {
     }
 
     @Test
-    void aCoGoesByMailIsStoredWithTheSignedMailAsEvidenceAndTheAcknowledgementMailSettlesDelivery() {
+    void aCoGoesByMailIsStoredWithTheSignedMailAsEvidenceAndTheAcknowledgementMailSettlesDelivery() throws Exception {
         issue("KR-MAIL-1");
         awaitState(id, "IMPORT", "KR-MAIL-1", CertificateState.RECEIVED);
         awaitState(kr, "EXPORT", "KR-MAIL-1", CertificateState.ACKNOWLEDGED);
@@ -99,6 +101,7 @@ class MailChannelIT {
         String evidence = new String(inbound(id, messageId).rawEnvelope(), StandardCharsets.UTF_8);
         assertTrue(evidence.contains("multipart/signed"), "the signed mail is kept as evidence");
         assertTrue(evidence.contains(PartnerMailer.MESSAGE_ID_HEADER + ": " + messageId), "message ID in a signed header");
+        assertEvidenceVerifiesWithOpensslAlone(inbound(id, messageId).rawEnvelope());
         Eventually.until("both mailboxes empty", () -> mail.count("id", "INBOX") == 0 && mail.count("kr", "INBOX") == 0);
     }
 
@@ -145,5 +148,27 @@ class MailChannelIT {
         Eventually.until("ID's feedback settled by KR's acknowledgement mail", () -> StoredRows.messages(id).stream()
                 .anyMatch(m -> m.direction() == MessageEntity.Direction.OUTBOUND && "send-feedback".equals(m.operation())
                         && m.ackStatus() != null && m.ackStatus().isDelivered()));
+    }
+
+    /** A third party with the CA certificate and openssl, nothing of ours, can check who signed the stored mail. */
+    private static void assertEvidenceVerifiesWithOpensslAlone(byte[] evidence) throws Exception {
+        Path mailFile = dir.resolve("evidence.eml");
+        Files.write(mailFile, evidence);
+        var pem = new StringBuilder();
+        var trust = GatewayKeys.load(id.config().keystores()).trust();
+        for (String alias : java.util.Collections.list(trust.aliases())) {
+            pem.append("-----BEGIN CERTIFICATE-----\n")
+                    .append(Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(trust.getCertificate(alias).getEncoded()))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        Path caFile = dir.resolve("ca.pem");
+        Files.writeString(caFile, pem);
+        Process openssl = new ProcessBuilder("openssl", "cms", "-verify", "-in", mailFile.toString(), "-inform", "SMIME",
+                "-CAfile", caFile.toString(), "-purpose", "any", "-out", dir.resolve("content.xml").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, openssl.waitFor(), "openssl cms -verify: " + output);
+        assertTrue(Files.readString(dir.resolve("content.xml")).contains("send-co"), "the signed content is the payload");
     }
 }
