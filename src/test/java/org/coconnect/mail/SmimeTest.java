@@ -75,4 +75,28 @@ class SmimeTest {
                 () -> Smime.decryptAndVerify(mail, krKeys.encryptionKey(), krKeys.encryptionCertificate()));
         assertTrue(refused.getMessage().contains("not encrypted for our encryption certificate"), refused.getMessage());
     }
+
+    @Test
+    void theKeyIsTransportedWithRsaOaep() throws Exception {
+        var enveloped = new org.bouncycastle.mail.smime.SMIMEAuthEnveloped(mail(PartnerMail.Cipher.AES256_GCM, UUID.randomUUID()));
+        var recipient = enveloped.getRecipientInfos().getRecipients().iterator().next();
+        assertEquals(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_RSAES_OAEP.getId(), recipient.getKeyEncryptionAlgOID());
+    }
+
+    @Test
+    void aMailWithRsa15KeyTransportIsRefused() throws Exception {
+        var content = new jakarta.mail.internet.MimeBodyPart();
+        content.setText(PAYLOAD, "UTF-8", "xml");
+        var generator = new org.bouncycastle.mail.smime.SMIMEAuthEnvelopedGenerator();
+        generator.addRecipientInfoGenerator(new org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator(
+                idKeys.encryptionCertificate()));
+        var encrypted = generator.generate(content, new org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder(
+                org.bouncycastle.cms.CMSAlgorithm.AES256_GCM).build());
+        var mail = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+        mail.setContent(encrypted.getContent(), encrypted.getContentType());
+        mail.saveChanges();
+        var refused = assertThrows(Smime.Refused.class,
+                () -> Smime.decryptAndVerify(mail, idKeys.encryptionKey(), idKeys.encryptionCertificate()));
+        assertTrue(refused.getMessage().contains("not RSA-OAEP"), refused.getMessage());
+    }
 }
