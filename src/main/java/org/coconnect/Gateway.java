@@ -79,6 +79,7 @@ public final class Gateway implements AutoCloseable {
     private final Outbox outbox;
     private final PartnerClients clients;
     private final DeliveryWorker delivery;
+    private final MailChannel mail;
     private final Watchdog watchdog;
     private final HealthCheck healthCheck;
     private final CrlStore crls;
@@ -99,6 +100,7 @@ public final class Gateway implements AutoCloseable {
         this.database = Database.open(config.database());
         this.audit = new AuditLog(database, clock);
         this.alerts = new Alerts(database, clock, audit);
+        this.mail = MailChannel.create(config, keys, clock, alerts);
         this.auditTrail = new AuditTrail(audit, new AuditCheckpointer(database,
                 new AuditCheckpoints(config.audit().checkpointFile()), keys.signingKey(), keys.signingCertificate(),
                 clock, config.audit().checkpointInterval()), keys.signingCertificate(), config.allowedClockSkew(),
@@ -121,12 +123,12 @@ public final class Gateway implements AutoCloseable {
         var d = config.delivery();
         this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
         this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), audit, metrics);
-        this.clients = new PartnerClients(bus, config, keys, crypto, partners,
-                CredentialFiles.readOutbound(config.keystores().outboundCredentials()), clock);
+        this.clients = new PartnerClients(bus, config, keys, crypto, partners, CredentialFiles.readOutbound(config.keystores()
+                .outboundCredentials()), clock);
         // A node claims no more messages than it can attempt at once: a claim left waiting in a local
         // queue could outlive its lease and be taken over by another node while this one still sends it.
-        this.delivery = new DeliveryWorker(outbox, clients::client, config.selfId() + "@" + ProcessHandle.current().pid(),
-                d.parallelism(), d.parallelism());
+        this.delivery = new DeliveryWorker(outbox, mail.transports(partners, clients)::forPartner,
+                config.selfId() + "@" + ProcessHandle.current().pid(), d.parallelism(), d.parallelism());
         // Every configured certificate is watched, also those refused at start-up: an expired one must keep alerting.
         var certificates = WatchedCertificate.of(keys, new PartnerDirectory(config.partners(), keys.partners()));
         var m = config.monitoring();
@@ -140,10 +142,8 @@ public final class Gateway implements AutoCloseable {
         var gateway = new Gateway(config, clock);
         try {
             gateway.listen();
-            gateway.jobs.every("Watchdog", Duration.ZERO, config.monitoring().watchdogInterval(),
-                    gateway.watchdog::runOnce);
-            gateway.jobs.every("Audit chaining", AUDIT_CHAIN_EVERY, AUDIT_CHAIN_EVERY,
-                    gateway.auditTrail::chainAndCheckpointIfDue);
+            gateway.jobs.every("Watchdog", Duration.ZERO, config.monitoring().watchdogInterval(), gateway.watchdog::runOnce);
+            gateway.jobs.every("Audit chaining", AUDIT_CHAIN_EVERY, AUDIT_CHAIN_EVERY, gateway.auditTrail::chainAndCheckpointIfDue);
             gateway.jobs.every("CRL re-read", CRL_EVERY, CRL_EVERY, gateway.crlWatch::pass);
             // Never at start-up: erasing is not urgent, and a pass then would race with what the gateway starts to do.
             gateway.jobs.every("Retention", RETENTION_EVERY, RETENTION_EVERY,
@@ -159,11 +159,11 @@ public final class Gateway implements AutoCloseable {
 
     /** Partners' endpoints, the verify-co lookup, the officers' portal and our own systems' local interface. */
     private void listen() {
-        var receive = new ReceiveMessage(database, config.self(), clock, config.allowedClockSkew(), alerts, outgoing,
-                audit, metrics);
+        var receive = new ReceiveMessage(database, config.self(), clock, config.allowedClockSkew(), alerts, outgoing, audit, metrics);
         var credentials = new InboundCredentials(CredentialFiles.readInbound(config.keystores().inboundCredentials()), clock);
         server = GatewayServer.start(bus, config, keys, crypto, partners, credentials, receive, alerts, metrics, clock);
         live = LiveConfiguration.of(config, crypto, partners, credentials, clients, server.tls(), crls, alerts, clock);
+        mail.startReading(database, outbox, receive, partners, jobs);
         server.publishVerification(bus, useCases.verifyCertificate());
         if (config.verification().portalEnabled()) {
             portal = VerificationPortal.start(config.verification(), keys, config.selfId(), useCases.verifyCertificate(),
@@ -282,6 +282,7 @@ public final class Gateway implements AutoCloseable {
             portal.close();
         }
         jobs.close();
+        mail.close();
         delivery.close();
         if (server != null) {
             server.close();

@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's one scheduler for its periodic jobs (delivery, watchdog, audit chaining, retention, CRL re-reading). Each
+ * The gateway's one scheduler for its periodic jobs (delivery, watchdog, audit chaining, retention, CRL re-reading, mailbox). Each
  * job has a thread of its own, so a long retention pass never delays delivery; a failed pass is logged
  * and the next one retries.
  */
 final class PeriodicJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicJobs.class);
-    private static final int JOBS = 5;
+    private static final int JOBS = 6;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final ScheduledExecutorService scheduler =

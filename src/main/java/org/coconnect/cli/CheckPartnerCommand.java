@@ -42,6 +42,11 @@ final class CheckPartnerCommand implements Callable<Integer> {
             System.err.println("Configuration error: no partner " + partner + " in " + conf.path().resolve("partners"));
             return 2;
         }
+        if (url == null && config.partners().stream().anyMatch(p -> p.id().equals(partner) && p.mail() != null)) {
+            System.err.println(partner + " is on the e-mail channel (partner.transport=smtp): these checks are for a web"
+                    + " service; see docs/email-channel.md, or give --url");
+            return 2;
+        }
         return run(url == null ? config : withUrl(config, partner, url), partner);
     }
 

@@ -58,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
                 story.importer().close();
             }
         }
+        timeline.chapter("10. The e-mail channel: a CO to a partner that runs no web service");
+        DemoMail.run(exporterConfig, importerConfig, timeline, "DEMO-MAIL-" + Long.toString(System.currentTimeMillis(), 36)
+                .toUpperCase());
         System.out.println();
         System.out.println("Done. The databases are kept for inspection in " + data.toAbsolutePath()
                 + " (H2; see docs/operations.md, 'Inspecting the demo').");

@@ -3,6 +3,7 @@ package org.coconnect.client;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,14 +28,14 @@ public final class DeliveryWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final Outbox outbox;
-    private final Function<String, PartnerClient> clients;
+    private final Function<String, PartnerTransport> clients;
     private final String node;
     private final int batchSize;
     private final ExecutorService senders;
     /** Set when the gateway stops: no further message is claimed, attempts in flight finish. */
     private volatile boolean stopping;
 
-    public DeliveryWorker(Outbox outbox, Function<String, PartnerClient> clients, String node, int parallelism,
+    public DeliveryWorker(Outbox outbox, Function<String, PartnerTransport> clients, String node, int parallelism,
                           int batchSize) {
         this.outbox = outbox;
         this.clients = clients;
@@ -82,12 +83,12 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void deliver(Outbox.Delivery delivery) {
-        PartnerClient.Answered answered;
+        Optional<PartnerTransport.Answered> answered;
         Element payload = null;
         try {
             payload = OutboundPayloadWriter.parse(delivery.payload());
-            PartnerClient client = clients.apply(delivery.partnerId());
-            answered = client.sendWithEvidence(delivery.operation(), payload, UUID.fromString(delivery.messageId()));
+            answered = clients.apply(delivery.partnerId()).deliver(delivery.operation(), payload,
+                    UUID.fromString(delivery.messageId()));
         } catch (DigestMismatchException e) {
             outbox.evidence().digestMismatch(delivery, e.evidence(), e.getMessage());
             outbox.recordFailure(delivery, e.getMessage());
@@ -99,15 +100,20 @@ public final class DeliveryWorker implements AutoCloseable {
             failed(delivery, payload, e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
-        outbox.evidence().answered(delivery, answered.evidence());
-        outbox.recordAnswer(delivery, answered.ack());
+        if (answered.isPresent()) {
+            outbox.evidence().answered(delivery, answered.get().evidence());
+            outbox.recordAnswer(delivery, answered.get().ack());
+        } else {
+            // By mail: the attempt is out; its acknowledgement settles the message when it arrives, until then
+            // the retry schedule resends the same message ID.
+            outbox.recordSentAwaitingAnswer(delivery);
+        }
     }
 
     private void failed(Outbox.Delivery delivery, Element payload, String error) {
         outbox.evidence().failed(delivery, payload == null ? new byte[0] : PayloadDigest.of(payload).sha256(), error);
         outbox.recordFailure(delivery, error);
     }
-
 
     /**
      * Graceful stop: claims nothing more, lets the attempts in flight record their outcome (at most

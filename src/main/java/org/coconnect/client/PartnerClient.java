@@ -56,7 +56,7 @@ import org.w3c.dom.Element;
  * returns the partner's acknowledgement once its signature is verified and its signer checked.
  * Thread-safe.
  */
-public final class PartnerClient {
+public final class PartnerClient implements PartnerTransport {
 
     private final GatewayConfig self;
     private final Partner partner;
@@ -119,6 +119,11 @@ public final class PartnerClient {
         conduit.setClient(policy);
     }
 
+    @Override
+    public Optional<Answered> deliver(Operation operation, Element payload, UUID messageId) throws DeliveryException {
+        return Optional.of(sendWithEvidence(operation, payload, messageId));
+    }
+
     /** A fresh header from us to the partner; keep its message ID for every retry of the message. */
     public MessageHeader newHeader(UUID messageId, UUID relatedMessageId) {
         return new MessageHeader(messageId, self.self(), partner.administration(), clock.instant(), relatedMessageId,
@@ -141,10 +146,6 @@ public final class PartnerClient {
      */
     public Acknowledgement send(Operation operation, Element payload, UUID messageId) throws DeliveryException {
         return sendWithEvidence(operation, payload, messageId).ack();
-    }
-
-    /** An acknowledgement of the payload we sent, and the evidence of the attempt. */
-    public record Answered(Acknowledgement ack, OutboundEvidence.Attempt evidence) {
     }
 
     /**

@@ -72,7 +72,7 @@ public final class ConfigLoader {
                 trustedProxies(file),
                 new AuditConfig(resolve(file.optional("audit.checkpoint.file", dataDir.resolve("audit-checkpoints").toString())),
                         file.positiveDuration("audit.checkpoint.interval", AuditConfig.defaults(dataDir).checkpointInterval())),
-                ListenerLimits.read(file));
+                ListenerLimits.read(file), MailConfig.read(file, this::resolve));
     }
 
     /**
@@ -245,15 +245,17 @@ public final class ConfigLoader {
         var url = file.httpsUri("partner.endpoint.url");
         String environmentName = file.optional("partner.endpoint.environment", "prod");
         String domain = file.optional("partner.endpoint.domain", null);
-        if (url == null && domain == null) {
+        PartnerMail mail = PartnerMail.read(file);
+        if (url == null && domain == null && mail == null) {
             throw new ConfigException(file.name(), "partner.endpoint.domain",
                     "set partner.endpoint.domain (pattern https://{environment}.coconnect.{domain}) or partner.endpoint.url");
         }
         String profileKey = file.optional("partner.security.profile", SecurityProfile.STANDARD.key());
         var profile = SecurityProfile.byKey(profileKey).orElseThrow(() -> new ConfigException(file.name(),
                 "partner.security.profile", "must be standard or legacy-cbc, not '" + profileKey + "'"));
-        return new PartnerConfig(id, administration, environmentName, domain, url, networks(file),
-                file.optional("partner.inbound.user", id), limits(file), profile, PartnerTrust.read(file));
+        return new PartnerConfig(id, administration, environmentName, domain, url, cidrList(file, "partner.allowed-ips",
+                file.required("partner.allowed-ips")),
+                file.optional("partner.inbound.user", id), limits(file), profile, PartnerTrust.read(file), mail);
     }
 
     private static PartnerLimits limits(PropertiesFile file) {
@@ -269,10 +271,6 @@ public final class ConfigLoader {
         } catch (RuntimeException e) {
             throw new ConfigException(file.name(), "partner.rate-limit", e.getMessage() + ", got '" + rate + "'");
         }
-    }
-
-    private static List<Cidr> networks(PropertiesFile file) {
-        return cidrList(file, "partner.allowed-ips", file.required("partner.allowed-ips"));
     }
 
     private static List<Cidr> cidrList(PropertiesFile file, String key, String value) {

@@ -41,6 +41,11 @@ final class PropertiesFile {
         return name;
     }
 
+    /** The keys that start with this prefix, sorted. */
+    java.util.List<String> keysStartingWith(String prefix) {
+        return properties.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
     String required(String key) {
         String value = properties.getProperty(key);
         if (value == null || value.isBlank()) {

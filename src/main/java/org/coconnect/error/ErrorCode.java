@@ -28,6 +28,13 @@ public enum ErrorCode {
     FORWARDED_FOR_INVALID("CC-1106", Use.LOG, "A trusted proxy sent an X-Forwarded-For header that is not a list of IP addresses."),
     LOGIN_CHECKS_BUSY("CC-1107", Use.LOG, "Too many password checks are running at once; the login was refused unchecked (HTTP 503), retry later."),
 
+    // 13xx: the e-mail channel. A refused mail is moved to the refused folder unprocessed; nothing is answered.
+    MAIL_NOT_VERIFIED("CC-1301", Use.LOG, "A mail in the partners' mailbox is not S/MIME encrypted for us with an agreed algorithm (AES-256-GCM or AES-256-CBC, RSA-OAEP), not signed once, or its signature does not verify (altered); it was moved to the refused folder."),
+    MAIL_SENDER_UNKNOWN("CC-1302", Use.LOG, "A mail is signed by no partner on the e-mail channel (unknown, revoked, or served over HTTPS), or its From is not that partner's address; it was moved to the refused folder."),
+    MAIL_PAYLOAD_UNREADABLE("CC-1303", Use.LOG, "A verified mail carries no readable CoConnect request or acknowledgement, or its message ID headers contradict its payload; it was moved to the refused folder."),
+    MAIL_ACK_UNMATCHED("CC-1304", Use.LOG, "A partner's acknowledgement mail names a message we never sent to that partner; it was moved to the refused folder."),
+    MAILBOX_UNREACHABLE("CC-1305", Use.LOG, "The partners' mailbox (IMAP) or our SMTP server could not be reached or refused us; mails wait there and are read on a later pass."),
+
     // 2xxx: message format.
     SCHEMA_INVALID("CC-2001", Use.ACK, "The payload does not conform to the CoConnect schemas."),
     MALFORMED_PAYLOAD("CC-2002", Use.FAULT, "The payload is not well-formed XML or uses forbidden constructs (DTD, entities)."),
@@ -115,6 +122,9 @@ public enum ErrorCode {
     AUDIT_CHECKPOINT_UNSIGNED("CC-8003", Use.LOCAL, "audit-verify: a checkpoint is not signed by the given signing certificate, is out of order, or none covers the chain."),
     CO_NUMBER_AMBIGUOUS("CC-8004", Use.LOCAL, "Two partners of the CO's issuing country sent a CO with this number; it cannot be told apart by number alone."),
     KEYSTORE_MISSING("CC-8005", Use.LOCAL, "A configured keystore does not exist and this configuration does not generate demo keys."),
+
+    // 81xx: alert mails.
+    ALERT_MAIL_FAILED("CC-8101", Use.LOG, "Alert mails could not be handed to the SMTP server; the alerts stay in the database and the log."),
 
     // 9xxx: our side. The sender should retry later.
     INTERNAL_ERROR("CC-9001", Use.FAULT, "The gateway could not process the message now; retry later."),

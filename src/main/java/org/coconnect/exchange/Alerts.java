@@ -23,6 +23,23 @@ public final class Alerts {
     private final Database database;
     private final Clock clock;
     private final AuditLog audit;
+    private final java.util.List<RaisedAlert.Subscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a subscriber that hears of every alert from now on (also of each repeat; it de-duplicates itself). */
+    public void subscribe(RaisedAlert.Subscriber subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    private void publish(ErrorCode code, String partnerId, String messageId, String detail) {
+        var alert = new RaisedAlert(clock.instant(), code, partnerId, messageId, detail);
+        for (RaisedAlert.Subscriber subscriber : subscribers) {
+            try {
+                subscriber.raised(alert);
+            } catch (RuntimeException e) {
+                LOG.error("An alert subscriber failed on {}", code.code(), e);
+            }
+        }
+    }
 
     public Alerts(Database database, Clock clock, AuditLog audit) {
         this.database = database;
@@ -42,6 +59,7 @@ public final class Alerts {
         } catch (RuntimeException e) {
             LOG.error("ALERT {} could not be stored", code.code(), e);
         }
+        publish(code, partnerId, messageId, detail);
     }
 
     /**
@@ -71,6 +89,7 @@ public final class Alerts {
         } catch (RuntimeException e) {
             LOG.error("ALERT {} could not be stored", code.code(), e);
         }
+        publish(code, partnerId, messageId, detail);
     }
 
     private static String truncate(String text, int max) {
@@ -101,6 +120,7 @@ public final class Alerts {
         }
         if (raised) {
             LOG.warn("ALERT {} partner={} message={}: {}", code.code(), partnerId, messageId, detail);
+            publish(code, partnerId, messageId, detail);
         }
         return raised;
     }

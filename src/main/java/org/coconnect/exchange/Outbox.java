@@ -145,6 +145,20 @@ public final class Outbox {
      * resent by hand after it was answered or given up gets that one attempt, not the schedule again.
      */
     public void recordFailure(Delivery delivery, String error) {
+        recordAttempt(delivery, error, false);
+    }
+
+    /**
+     * A mail attempt accepted by our SMTP server: recorded as an attempt still unanswered, so the retry schedule
+     * resends it until the partner's acknowledgement mail settles it ({@link #recordAnswer}, late or not).
+     */
+    public void recordSentAwaitingAnswer(Delivery delivery) {
+        recordAttempt(delivery, SENT_BY_MAIL, true);
+    }
+
+    private static final String SENT_BY_MAIL = "mailed; awaiting the partner's acknowledgement mail";
+
+    private void recordAttempt(Delivery delivery, String error, boolean mailed) {
         Optional<Recorded> recorded = settle(delivery, "failure", applyEffects -> database.inTransaction(em -> {
             Instant now = clock.instant();
             OutboxEntity o = em.find(OutboxEntity.class, delivery.id());
@@ -165,11 +179,14 @@ public final class Outbox {
         if (recorded.isEmpty()) {
             return;
         }
-        metrics.sent(delivery.operation(), failureOutcome(error));
+        metrics.sent(delivery.operation(), mailed ? "MAILED" : failureOutcome(error));
         if (recorded.get().gaveUp()) {
             alerts.raise(ErrorCode.RETRIES_EXHAUSTED, delivery.partnerId(), delivery.messageId(),
                     "Gave up delivering " + delivery.operation().pathName() + " after the last retry: " + error);
             alertNotApplied(delivery, "failure", recorded.get());
+        } else if (mailed) {
+            LOG.info("Mailed {} {} to {}; resent on schedule until acknowledged", delivery.operation().pathName(),
+                    delivery.messageId(), delivery.partnerId());
         } else {
             LOG.warn("Delivery of {} {} to {} failed, will retry: {}", delivery.operation().pathName(),
                     delivery.messageId(), delivery.partnerId(), error);

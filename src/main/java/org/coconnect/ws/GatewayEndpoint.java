@@ -69,7 +69,8 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         Partner partner = identifyPartner(message, snapshot != null ? snapshot : partners);
         requireProfile(profile, partner);
         Element payload = RequestRoot.require(request, Contract.requestElement(operation), operation.pathName());
-        InboundMessage in = read(partner, payload, (byte[]) message.get(RawEnvelopeInterceptor.RAW_ENVELOPE), receivedAt);
+        InboundMessage in = read(operation, binding, partner, payload,
+                (byte[]) message.get(RawEnvelopeInterceptor.RAW_ENVELOPE), receivedAt);
         Acknowledgement ack = receive.receive(in);
         var header = new MessageHeader(UUID.randomUUID(), self, partner.administration(), clock.instant(),
                 ack.receivedMessageId(), MessageHeader.SCHEMA_VERSION);
@@ -126,7 +127,9 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         }
     }
 
-    private InboundMessage read(Partner partner, Element payload, byte[] rawEnvelope, Instant receivedAt) {
+    /** The payload of an authenticated request, read and validated for the receive path (also for mails). */
+    static InboundMessage read(Operation operation, PayloadBinding<?, ?> binding, Partner partner, Element payload,
+                               byte[] rawEnvelope, Instant receivedAt) {
         XmlLimits.check(payload);
         PayloadDigest digest = PayloadDigest.of(payload);
         var problems = PayloadValidator.validate(payload);
