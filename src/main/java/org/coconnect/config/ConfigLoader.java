@@ -254,7 +254,8 @@ public final class ConfigLoader {
         var profile = SecurityProfile.byKey(profileKey).orElseThrow(() -> new ConfigException(file.name(),
                 "partner.security.profile", "must be standard or legacy-cbc, not '" + profileKey + "'"));
         return new PartnerConfig(id, administration, environmentName, domain, url, networks(file),
-                file.optional("partner.inbound.user", id), limits(file), profile, PartnerTrust.read(file));
+                file.optional("partner.inbound.user", id), limits(file), profile, PartnerTrust.read(file),
+                PartnerProtocol.read(file));
     }
 
     private static PartnerLimits limits(PropertiesFile file) {

@@ -15,13 +15,22 @@ import org.coconnect.domain.AdministrationId;
  * @param limits          requests in flight and per period the partner may send
  * @param securityProfile the message-security profile agreed with this partner
  * @param trust           revocation policy for its CA and the optional pin of its server's TLS certificate
+ * @param protocol        SOAP or the JSON API, both directions
  */
 public record PartnerConfig(String id, AdministrationId administration, String environment, String domain,
                             URI endpointUrl, List<Cidr> allowedNetworks, String inboundUser, PartnerLimits limits,
-                            SecurityProfile securityProfile, PartnerTrust trust) {
+                            SecurityProfile securityProfile, PartnerTrust trust, PartnerProtocol protocol) {
 
     public PartnerConfig {
         allowedNetworks = List.copyOf(allowedNetworks);
+    }
+
+    /** A SOAP partner. */
+    public PartnerConfig(String id, AdministrationId administration, String environment, String domain, URI endpointUrl,
+                         List<Cidr> allowedNetworks, String inboundUser, PartnerLimits limits, SecurityProfile securityProfile,
+                         PartnerTrust trust) {
+        this(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits, securityProfile,
+                trust, PartnerProtocol.SOAP);
     }
 
     /** A partner with the default trust settings ({@link PartnerTrust#DEFAULT}). */
@@ -33,22 +42,27 @@ public record PartnerConfig(String id, AdministrationId administration, String e
 
     public PartnerConfig withTrust(PartnerTrust newTrust) {
         return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
-                securityProfile, newTrust);
+                securityProfile, newTrust, protocol);
     }
 
     public PartnerConfig withLimits(PartnerLimits newLimits) {
         return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser,
-                newLimits, securityProfile, trust);
+                newLimits, securityProfile, trust, protocol);
     }
 
     public PartnerConfig withEndpointUrl(URI url) {
         return new PartnerConfig(id, administration, environment, domain, url, allowedNetworks, inboundUser, limits,
-                securityProfile, trust);
+                securityProfile, trust, protocol);
     }
 
     public PartnerConfig withSecurityProfile(SecurityProfile profile) {
         return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
-                profile, trust);
+                profile, trust, protocol);
+    }
+
+    public PartnerConfig withProtocol(PartnerProtocol newProtocol) {
+        return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
+                securityProfile, trust, newProtocol);
     }
 
     /** Whether the partner may connect from this address. */

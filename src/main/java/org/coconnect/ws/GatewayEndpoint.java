@@ -94,6 +94,14 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         } catch (SigningCertificate.NotUnique e) {
             throw new GatewayFault(ErrorCode.SIGNATURE_NOT_UNIQUE, ErrorCode.SECURITY_FAILURE, e.getMessage());
         }
+        return bindSigner(signer, transportPartner, partners);
+    }
+
+    /**
+     * The partner whose signing certificate this is, the one the transport authenticated, with a certificate to
+     * encrypt the answer for; the same check whichever binding carried the signature.
+     */
+    static Partner bindSigner(X509Certificate signer, Object transportPartner, PartnerDirectory partners) {
         Partner partner = partners.bySigningCertificate(signer)
                 .orElseThrow(() -> new GatewayFault(ErrorCode.CERTIFICATE_NOT_TRUSTED, ErrorCode.SECURITY_FAILURE,
                         "signed with " + signer.getSubjectX500Principal() + ", which is no partner's signing certificate"));
@@ -126,6 +134,12 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
     }
 
     private InboundMessage read(Partner partner, Element payload, byte[] rawEnvelope, Instant receivedAt) {
+        return read(operation, binding, partner, payload, rawEnvelope, receivedAt);
+    }
+
+    /** The request element read into an inbound message: XSD validation, digest, domain content, as the SOAP side. */
+    static InboundMessage read(Operation operation, PayloadBinding<?, ?> binding, Partner partner, Element payload,
+                               byte[] rawEnvelope, Instant receivedAt) {
         XmlLimits.check(payload);
         PayloadDigest digest = PayloadDigest.of(payload);
         var problems = PayloadValidator.validate(payload);

@@ -35,6 +35,7 @@ public final class GatewayServer implements AutoCloseable {
     private Inbound inbound;
     private Bus bus;
     private PartnerListener listener;
+    private org.apache.cxf.endpoint.Server json;
 
     private GatewayServer() {
     }
@@ -55,6 +56,10 @@ public final class GatewayServer implements AutoCloseable {
             // The legacy CBC endpoints exist only while some partner has opted in to that profile.
             if (partners.all().stream().anyMatch(p -> p.config().securityProfile() == SecurityProfile.LEGACY_CBC)) {
                 server.publish(bus, inbound, SecurityProfile.LEGACY_CBC);
+            }
+            if (JsonServer.wanted(partners)) {
+                server.json = JsonServer.publish(bus, config, keys, partners, credentials, receive, alerts, metrics, clock,
+                        inbound.throttle());
             }
             server.listener.harden();
         } catch (RuntimeException e) {
@@ -190,5 +195,8 @@ public final class GatewayServer implements AutoCloseable {
         }
         endpoints.forEach(EndpointImpl::stop);
         endpoints.clear();
+        if (json != null) {
+            json.destroy();
+        }
     }
 }
