@@ -60,6 +60,8 @@ public final class PartnerClient {
     private final Clock clock;
     private final Map<Operation, Dispatch<Source>> dispatches = new EnumMap<>(Operation.class);
     private final Dispatch<Source> verifyDispatch;
+    /** Set when the partner speaks the JSON API: every push goes there instead of the SOAP dispatches. */
+    private final JsonPartnerClient json;
 
     /** @param login our HTTP Basic login with this partner; null sends none (the partner will refuse) */
     public PartnerClient(Bus bus, GatewayConfig self, GatewayKeys keys, Crypto crypto, Partner partner,
@@ -67,6 +69,7 @@ public final class PartnerClient {
         this.self = self;
         this.partner = partner;
         this.clock = clock;
+        this.json = partner.config().protocol().isJson() ? new JsonPartnerClient(keys, partner, login) : null;
         Bus previous = BusFactory.getAndSetThreadDefaultBus(bus);
         try {
             // The partner's profile picks the policy we sign and encrypt by; its addresses stay as configured.
@@ -136,6 +139,9 @@ public final class PartnerClient {
      * call makes a new signature and Timestamp; the payload, and so its message ID, stays the same.
      */
     public Acknowledgement send(Operation operation, Element payload, UUID messageId) throws DeliveryException {
+        if (json != null) {
+            return json.send(operation, payload, messageId);
+        }
         Dispatch<Source> dispatch = dispatches.get(operation);
         Source response;
         try {

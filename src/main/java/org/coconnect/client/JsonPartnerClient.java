@@ -1,0 +1,138 @@
+package org.coconnect.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import org.coconnect.domain.Acknowledgement;
+import org.coconnect.domain.Operation;
+import org.coconnect.partner.Partner;
+import org.coconnect.security.CredentialFiles;
+import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.JoseMessages;
+import org.coconnect.security.PartnerServerTrust;
+import org.coconnect.security.TlsMaterial;
+import org.coconnect.ws.AcknowledgementMapper;
+import org.coconnect.ws.JsonCodec;
+import org.coconnect.ws.JsonPayloadValidator;
+import org.w3c.dom.Element;
+
+/**
+ * Our delivery to a partner on the JSON API (docs/json-api.md): the outbox's payload as JSON, signed afresh
+ * on every attempt (encrypted too where agreed), POSTed over the same mutual TLS and Basic login as SOAP; the
+ * answer must be the partner's signed acknowledgement of this message ID. Thread-safe.
+ */
+final class JsonPartnerClient {
+
+    private final Partner partner;
+    private final GatewayKeys keys;
+    private final String authorization;
+    private final HttpClient http;
+
+    JsonPartnerClient(GatewayKeys keys, Partner partner, CredentialFiles.Login login) {
+        this.partner = partner;
+        this.keys = keys;
+        this.authorization = login == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (login.user() + ":" + new String(login.password())).getBytes(StandardCharsets.UTF_8));
+        try {
+            SSLContext tls = SSLContext.getInstance("TLSv1.3");
+            // Only this partner's anchors, as for SOAP: another partner's CA cannot impersonate this partner's server.
+            tls.init(TlsMaterial.keyManagers(keys), PartnerServerTrust.forPartner(keys.trust(), partner.id(),
+                    partner.tlsCertificates(), partner.config().trust().pinnedServerSha256()), null);
+            var parameters = new SSLParameters();
+            parameters.setProtocols(new String[] {"TLSv1.3"});
+            http = HttpClient.newBuilder().sslContext(tls).sslParameters(parameters)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS to " + partner.id() + " cannot be set up", e);
+        }
+    }
+
+    /** The partner's address of an operation on the JSON API: {base}/json/{operation}. */
+    URI address(Operation operation) {
+        return partner.config().operationUrl("json/" + operation.pathName());
+    }
+
+    Acknowledgement send(Operation operation, Element payload, UUID messageId) throws DeliveryException {
+        byte[] json;
+        try {
+            json = JsonCodec.mapper().writeValueAsBytes(JsonCodec.requestToJson(operation, payload));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new DeliveryException(operation.pathName() + " " + messageId + " cannot be written as JSON: "
+                    + e.getMessage(), e);
+        }
+        String body = JoseMessages.sign(json, keys.signingKey(), keys.signingCertificate());
+        if (partner.config().protocol().encrypt()) {
+            body = JoseMessages.encrypt(body, partner.encryptionCertificate());
+        }
+        var request = HttpRequest.newBuilder(address(operation)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", JoseMessages.MEDIA_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new DeliveryException(partner.id() + " unreachable for " + operation.pathName() + " " + messageId
+                    + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("interrupted sending " + messageId + " to " + partner.id(), e);
+        }
+        if (response.statusCode() != 200) {
+            throw new DeliveryException(partner.id() + " refused " + operation.pathName() + " " + messageId + ": HTTP "
+                    + response.statusCode() + " " + abbreviate(response.body()), null);
+        }
+        return acknowledgement(response.body(), messageId);
+    }
+
+    private Acknowledgement acknowledgement(String body, UUID messageId) throws DeliveryException {
+        JoseMessages.Verified verified;
+        try {
+            String compact = body.strip();
+            if (JoseMessages.isEncrypted(compact)) {
+                compact = JoseMessages.decrypt(compact, keys.encryptionKey());
+            }
+            verified = JoseMessages.verify(compact);
+        } catch (JoseMessages.Refusal e) {
+            throw new DeliveryException("acknowledgement from " + partner.id() + " refused (" + e.code().code() + "): "
+                    + e.getMessage(), e);
+        }
+        if (!partner.signingCertificates().contains(verified.signer())) {
+            throw new DeliveryException("acknowledgement signed by " + verified.signer().getSubjectX500Principal()
+                    + ", which is not " + partner.id() + "'s signing certificate", null);
+        }
+        Acknowledgement ack;
+        try {
+            var problems = JsonPayloadValidator.validateAcknowledgement(JsonCodec.mapper().readTree(verified.payload()));
+            if (!problems.isEmpty()) {
+                throw new DeliveryException("acknowledgement from " + partner.id() + " does not match its schema: "
+                        + problems.get(0).text() + " at " + problems.get(0).location(), null);
+            }
+            ack = AcknowledgementMapper.fromMessage(JsonCodec.acknowledgementFromJson(verified.payload()));
+        } catch (IOException | RuntimeException e) {
+            throw new DeliveryException("acknowledgement from " + partner.id() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!ack.receivedMessageId().equals(messageId)) {
+            throw new DeliveryException("acknowledgement from " + partner.id() + " is for " + ack.receivedMessageId()
+                    + ", not " + messageId, null);
+        }
+        return ack;
+    }
+
+    private static String abbreviate(String s) {
+        String line = s == null ? "" : s.replaceAll("\\p{Cntrl}", " ");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
+    }
+}
