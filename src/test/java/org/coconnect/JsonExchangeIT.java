@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,6 +23,7 @@ import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.persistence.MessageEntity;
 import org.coconnect.persistence.OutboxEntity;
 import org.coconnect.support.JsonPartner;
+import org.coconnect.support.MutableClock;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
 import org.coconnect.ws.CertificateReader;
@@ -91,6 +93,30 @@ class JsonExchangeIT {
             }
             assertEquals(Arrays.stream(Operation.values()).map(Operation::pathName).collect(Collectors.toCollection(TreeSet::new)),
                     receivedOverJson(kr, id), "operations received as a JWS");
+        }
+    }
+
+    @Test
+    void aDownJsonPartnerIsRetriedOnTheFrameworkScheduleWithTheSameMessageId() {
+        var configs = JsonPartner.onJson(TestGateways.configs(dir), false);
+        Instant start = Instant.now();
+        var clock = new MutableClock(start);
+        try (Gateway kr = Gateway.start(configs.get(0), clock)) {      // ID is not running: connection refused
+            var read = CertificateReader.read(OutboundPayloadWriter.text(SampleCertificate.create("KR-JSON-DOWN", 1, "KR",
+                    "ID", 1, start.minusSeconds(30))));
+            kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
+            assertEquals(1, kr.deliverDue());
+            clock.set(start.plus(Duration.ofMinutes(9)));
+            assertEquals(0, kr.deliverDue(), "not before the 10-minute mark");
+            try (Gateway id = TestGateways.start(configs.get(1))) {
+                clock.set(start.plus(Duration.ofMinutes(10)));
+                assertEquals(1, kr.deliverDue(), "the 10-minute mark delivers");
+                OutboxEntity o = kr.database().inTransaction(em -> em.createQuery("select o from OutboxEntity o",
+                        OutboxEntity.class).getSingleResult());
+                assertEquals(OutboxEntity.Status.DELIVERED, o.status());
+                assertEquals(2, o.attempts());
+                assertEquals(1, StoredRows.messagesWithId(id, o.messageId()), "ID holds it under KR's message ID");
+            }
         }
     }
 
