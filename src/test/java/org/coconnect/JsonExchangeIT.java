@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.coconnect.domain.CertificateReference;
+import org.coconnect.exchange.IssueCertificate;
 import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.InquiryStatus;
 import org.coconnect.domain.Official;
@@ -52,7 +52,8 @@ class JsonExchangeIT {
         var configs = JsonPartner.onJson(TestGateways.configs(dir), true);
         try (Gateway kr = TestGateways.start(configs.get(0)); Gateway id = TestGateways.start(configs.get(1))) {
             // send-co, then send-feedback
-            var ref = issue(kr, "KR-JSON-1", 1);
+            var issued = issue(kr, "KR-JSON-1", 1);
+            var ref = issued.certificate();
             assertEquals(CertificateState.ACKNOWLEDGED, row(kr, "EXPORT", "KR-JSON-1").state());
             assertEquals(CertificateState.RECEIVED, row(id, "IMPORT", "KR-JSON-1").state());
             id.useCases().claimPreference().claim("KR", "KR-JSON-1", "ID-DECL-JSON");
@@ -60,8 +61,13 @@ class JsonExchangeIT {
             id.deliverDue();
             assertEquals("GRANTED", row(kr, "EXPORT", "KR-JSON-1").treatmentDecision());
 
+            // verify-co, the Annex III lookup: found with the printed code, NOT_FOUND without it
+            var found = id.useCases().verifyAtPartner().verify("KR", "KR-JSON-1", issued.referenceCode());
+            assertEquals(ref, found.orElseThrow().reference());
+            assertTrue(id.useCases().verifyAtPartner().verify("KR", "KR-JSON-1", "ZZZZZZZZZZ").isEmpty());
+
             // send-amendment-notification, then send-cancellation-status
-            var cancelled = issue(kr, "KR-JSON-2", 1);
+            var cancelled = issue(kr, "KR-JSON-2", 1).certificate();
             kr.useCases().requestCancellation().request(cancelled, "Invoice number corrected");
             kr.deliverDue();
             id.deliverDue();
@@ -136,12 +142,12 @@ class JsonExchangeIT {
         return operations;
     }
 
-    private static CertificateReference issue(Gateway kr, String number, int version) {
+    private static IssueCertificate.Issued issue(Gateway kr, String number, int version) {
         var read = CertificateReader.read(OutboundPayloadWriter.text(SampleCertificate.create(number, version, "KR", "ID",
                 2, Instant.now().minusSeconds(30))));
         var issued = kr.useCases().issueCertificate().issue(read.certificate(), read.xml());
         kr.deliverDue();
-        return issued.certificate();
+        return issued;
     }
 
     private static CertificateEntity row(Gateway g, String side, String number) {

@@ -10,10 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.coconnect.domain.Acknowledgement;
+import org.coconnect.domain.CertificateVerification;
+import org.coconnect.domain.MessageHeader;
+import org.coconnect.domain.Problem;
+import org.coconnect.error.ErrorCode;
 import org.coconnect.domain.Operation;
 import org.coconnect.partner.Partner;
 import org.coconnect.security.CredentialFiles;
@@ -24,6 +31,9 @@ import org.coconnect.security.TlsMaterial;
 import org.coconnect.ws.AcknowledgementMapper;
 import org.coconnect.ws.JsonCodec;
 import org.coconnect.ws.JsonPayloadValidator;
+import org.coconnect.ws.VerificationMapper;
+import org.coconnect.ws.VerifyEndpoint;
+import org.coconnect.ws.generated.messages.VerifyCoResponseType;
 import org.w3c.dom.Element;
 
 /**
@@ -63,64 +73,24 @@ final class JsonPartnerClient {
     }
 
     Acknowledgement send(Operation operation, Element payload, UUID messageId) throws DeliveryException {
-        byte[] json;
+        JsonNode json;
         try {
-            json = JsonCodec.mapper().writeValueAsBytes(JsonCodec.requestToJson(operation, payload));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            json = JsonCodec.requestToJson(operation, payload);
+        } catch (IllegalArgumentException e) {
             throw new DeliveryException(operation.pathName() + " " + messageId + " cannot be written as JSON: "
                     + e.getMessage(), e);
         }
-        String body = JoseMessages.sign(json, keys.signingKey(), keys.signingCertificate());
-        if (partner.config().protocol().encrypt()) {
-            body = JoseMessages.encrypt(body, partner.encryptionCertificate());
-        }
-        var request = HttpRequest.newBuilder(address(operation)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", JoseMessages.MEDIA_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new DeliveryException(partner.id() + " unreachable for " + operation.pathName() + " " + messageId
-                    + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted sending " + messageId + " to " + partner.id(), e);
-        }
+        String what = operation.pathName() + " " + messageId;
+        HttpResponse<String> response = post(address(operation), json, what);
         if (response.statusCode() != 200) {
-            throw new DeliveryException(partner.id() + " refused " + operation.pathName() + " " + messageId + ": HTTP "
-                    + response.statusCode() + " " + abbreviate(response.body()), null);
+            throw new DeliveryException(partner.id() + " refused " + what + ": HTTP " + response.statusCode() + " "
+                    + abbreviate(response.body()), null);
         }
-        return acknowledgement(response.body(), messageId);
-    }
-
-    private Acknowledgement acknowledgement(String body, UUID messageId) throws DeliveryException {
-        JoseMessages.Verified verified;
-        try {
-            String compact = body.strip();
-            if (JoseMessages.isEncrypted(compact)) {
-                compact = JoseMessages.decrypt(compact, keys.encryptionKey());
-            }
-            verified = JoseMessages.verify(compact);
-        } catch (JoseMessages.Refusal e) {
-            throw new DeliveryException("acknowledgement from " + partner.id() + " refused (" + e.code().code() + "): "
-                    + e.getMessage(), e);
-        }
-        if (!partner.signingCertificates().contains(verified.signer())) {
-            throw new DeliveryException("acknowledgement signed by " + verified.signer().getSubjectX500Principal()
-                    + ", which is not " + partner.id() + "'s signing certificate", null);
-        }
+        byte[] answer = open(response.body(), "acknowledgement");
         Acknowledgement ack;
         try {
-            var problems = JsonPayloadValidator.validateAcknowledgement(JsonCodec.mapper().readTree(verified.payload()));
-            if (!problems.isEmpty()) {
-                throw new DeliveryException("acknowledgement from " + partner.id() + " does not match its schema: "
-                        + problems.get(0).text() + " at " + problems.get(0).location(), null);
-            }
-            ack = AcknowledgementMapper.fromMessage(JsonCodec.acknowledgementFromJson(verified.payload()));
+            requireValid(JsonPayloadValidator.validateAcknowledgement(JsonCodec.mapper().readTree(answer)), "acknowledgement");
+            ack = AcknowledgementMapper.fromMessage(JsonCodec.acknowledgementFromJson(answer));
         } catch (IOException | RuntimeException e) {
             throw new DeliveryException("acknowledgement from " + partner.id() + " cannot be read: " + e.getMessage(), e);
         }
@@ -129,6 +99,93 @@ final class JsonPartnerClient {
                     + ", not " + messageId, null);
         }
         return ack;
+    }
+
+    /** Annex III over the JSON API; empty when the partner answers NOT_FOUND. */
+    Optional<CertificateVerification> verify(MessageHeader header, String issuingCountry, String number,
+                                             String referenceCode) throws DeliveryException {
+        JsonNode request = JsonCodec.mapper().valueToTree(VerificationMapper.request(header, issuingCountry, number,
+                referenceCode));
+        HttpResponse<String> response = post(partner.config().operationUrl("json/" + VerifyEndpoint.PATH), request,
+                VerifyEndpoint.PATH);
+        if (response.statusCode() == 429) {
+            throw new DeliveryException(partner.id() + " refused verify-co with HTTP 429: "
+                    + ErrorCode.LOOKUP_RATE_LIMITED.partnerText(), null);
+        }
+        if (response.statusCode() != 200) {
+            throw new DeliveryException(partner.id() + " refused verify-co: HTTP " + response.statusCode() + " "
+                    + abbreviate(response.body()), null);
+        }
+        byte[] answer = open(response.body(), "verify-co answer");
+        try {
+            JsonNode json = JsonCodec.mapper().readTree(answer);
+            requireValid(JsonPayloadValidator.validateLookupAnswer(json), "verify-co answer");
+            VerifyCoResponseType read = JsonCodec.mapper().treeToValue(json, VerifyCoResponseType.class);
+            String related = read.getMessageHeader().getRelatedMessageId();
+            if (!header.messageId().toString().equals(related)) {
+                throw new DeliveryException("verify-co answer from " + partner.id() + " is not for our request "
+                        + header.messageId(), null);
+            }
+            return VerificationMapper.fromResponse(read);
+        } catch (IOException | RuntimeException e) {
+            throw new DeliveryException("verify-co answer from " + partner.id() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** POSTs the JSON signed afresh (and encrypted where agreed): every attempt has its own JWS. */
+    private HttpResponse<String> post(URI address, JsonNode json, String what) throws DeliveryException {
+        String body;
+        try {
+            body = JoseMessages.sign(JsonCodec.mapper().writeValueAsBytes(json), keys.signingKey(),
+                    keys.signingCertificate());
+        } catch (JsonProcessingException e) {
+            throw new DeliveryException(what + " cannot be written as JSON: " + e.getMessage(), e);
+        }
+        if (partner.config().protocol().encrypt()) {
+            body = JoseMessages.encrypt(body, partner.encryptionCertificate());
+        }
+        var request = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", JoseMessages.MEDIA_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new DeliveryException(partner.id() + " unreachable for " + what + ": " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("interrupted sending " + what + " to " + partner.id(), e);
+        }
+    }
+
+    /** The payload of the partner's answer, once it is shown to be signed by the partner's signing certificate. */
+    private byte[] open(String body, String what) throws DeliveryException {
+        JoseMessages.Verified verified;
+        try {
+            String compact = body.strip();
+            if (JoseMessages.isEncrypted(compact)) {
+                compact = JoseMessages.decrypt(compact, keys.encryptionKey());
+            }
+            verified = JoseMessages.verify(compact);
+        } catch (JoseMessages.Refusal e) {
+            throw new DeliveryException(what + " from " + partner.id() + " refused (" + e.code().code() + "): "
+                    + e.getMessage(), e);
+        }
+        if (!partner.signingCertificates().contains(verified.signer())) {
+            throw new DeliveryException(what + " signed by " + verified.signer().getSubjectX500Principal()
+                    + ", which is not " + partner.id() + "'s signing certificate", null);
+        }
+        return verified.payload();
+    }
+
+    private void requireValid(List<Problem> problems, String what) {
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(what + " from " + partner.id() + " does not match its schema: "
+                    + problems.get(0).text() + " at " + problems.get(0).location());
+        }
     }
 
     private static String abbreviate(String s) {

@@ -163,6 +163,9 @@ public final class PartnerClient {
     public Optional<CertificateVerification> verify(String issuingCountry, String number, String referenceCode)
             throws DeliveryException {
         MessageHeader header = newHeader(UUID.randomUUID(), null);
+        if (json != null) {
+            return json.verify(header, issuingCountry, number, referenceCode);
+        }
         Element request = RequestBuilder.element(VerifyEndpoint.REQUEST,
                 VerificationMapper.request(header, issuingCountry, number, referenceCode));
         Source response;

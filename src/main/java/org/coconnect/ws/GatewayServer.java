@@ -35,7 +35,7 @@ public final class GatewayServer implements AutoCloseable {
     private Inbound inbound;
     private Bus bus;
     private PartnerListener listener;
-    private org.apache.cxf.endpoint.Server json;
+    private JsonServer json;
 
     private GatewayServer() {
     }
@@ -81,6 +81,9 @@ public final class GatewayServer implements AutoCloseable {
      */
     public void publishVerification(Bus bus, VerifyCertificate verify, LookupRateLimiter limiter) {
         Inbound in = inbound;
+        if (json != null) {
+            json.enableLookup(verify, limiter);
+        }
         for (SecurityProfile profile : List.copyOf(profiles)) {
             var endpoint = new EndpointImpl(bus, new VerifyEndpoint(profile, in.config().self(), in.partners(), verify,
                     in.clock()));

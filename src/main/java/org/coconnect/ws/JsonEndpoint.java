@@ -44,6 +44,12 @@ public final class JsonEndpoint {
     private final Alerts alerts;
     private final ExchangeMetrics metrics;
     private final Clock clock;
+    /** The lookup and its admission, set once the verification use case exists (before requests are accepted). */
+    private volatile Lookup lookup;
+
+    private record Lookup(JsonLookup lookup, PhaseInterceptor<Message> limiter, PhaseInterceptor<Message> admitter,
+                          PhaseInterceptor<Message> body) {
+    }
 
     JsonEndpoint(JsonInbound inbound, PhaseInterceptor<Message> transport, PhaseInterceptor<Message> admitter,
                  PhaseInterceptor<Message> body, Alerts alerts, ExchangeMetrics metrics, Clock clock) {
@@ -85,6 +91,43 @@ public final class JsonEndpoint {
         }
     }
 
+    void enableLookup(JsonLookup json, PhaseInterceptor<Message> limiter, PhaseInterceptor<Message> lookupAdmitter,
+                      PhaseInterceptor<Message> lookupBody) {
+        this.lookup = new Lookup(json, limiter, lookupAdmitter, lookupBody);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The Annex III lookup: a signed verify-co request in, the signed verify-co answer out. */
+    @POST
+    @Path(VerifyEndpoint.PATH)
+    public Response verify() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Lookup current = lookup;
+        try {
+            transport.handleMessage(message);
+            if (current == null) {
+                throw new GatewayFault(ErrorCode.NO_SUCH_ADDRESS, "verify-co is not served");
+            }
+            if (!mediaType(message).startsWith(JoseMessages.MEDIA_TYPE)) {
+                throw new GatewayFault(ErrorCode.JSON_WRONG_REQUEST, "Content-Type " + mediaType(message));
+            }
+            current.limiter().handleMessage(message);
+            current.admitter().handleMessage(message);
+            current.body().handleMessage(message);
+            String partner = (String) message.get(TransportAuthenticator.TRANSPORT_PARTNER);
+            String answer = current.lookup().lookup(partner, (byte[]) message.get(RawEnvelopeInterceptor.RAW_ENVELOPE));
+            return Response.ok(answer, JoseMessages.MEDIA_TYPE).build();
+        } catch (Fault | GatewayFault e) {
+            return refuse(message, null, e);
+        } catch (RuntimeException e) {
+            LOG.error("JSON verify-co could not be processed", e);
+            return refuse(message, null, new GatewayFault(ErrorCode.INTERNAL_ERROR, e.toString()));
+        }
+    }
+
     /** The JSON Schemas, behind the same transport checks as the messages (as the SOAP side's ?wsdl). */
     @GET
     @Path("schema/{name}.schema.json")
@@ -92,7 +135,7 @@ public final class JsonEndpoint {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         try {
             transport.handleMessage(message);
-            if (!name.equals("acknowledgement") && Operation.byPathName(name).isEmpty()) {
+            if (!JsonPayloadValidator.isPublished(name)) {
                 throw new GatewayFault(ErrorCode.NO_SUCH_ADDRESS, "no schema " + name);
             }
             try (InputStream in = JsonPayloadValidator.resource(name)) {

@@ -45,6 +45,20 @@ final class JsonInbound {
 
     /** The compact JOSE answer (the signed acknowledgement) to a body from the transport-authenticated partner. */
     String receive(Operation operation, String transportPartner, byte[] body, Instant receivedAt) {
+        Opened opened = open(transportPartner, body);
+        Partner partner = opened.partner();
+        Acknowledgement ack = receive.receive(read(operation, partner, opened.jws(), receivedAt));
+        var header = new MessageHeader(UUID.randomUUID(), self, partner.administration(), clock.instant(),
+                ack.receivedMessageId(), MessageHeader.SCHEMA_VERSION);
+        return seal(partner, JsonCodec.acknowledgementToJson(AcknowledgementMapper.toMessage(header, ack)));
+    }
+
+    /** A body opened: the partner it is bound to (transport and signer agree) and its verified JWS. */
+    record Opened(Partner partner, JoseMessages.Verified jws) {
+    }
+
+    /** Decrypts where needed, verifies the JWS by the allowlist and binds its signer to the connection's partner. */
+    Opened open(String transportPartner, byte[] body) {
         Partner connected = partners.byId(transportPartner).orElseThrow();
         if (!connected.config().protocol().isJson()) {
             throw security(ErrorCode.PROTOCOL_NOT_AGREED, connected.id() + " sent JSON, its partner.protocol is soap");
@@ -61,27 +75,23 @@ final class JsonInbound {
         } catch (JoseMessages.Refusal e) {
             throw security(e.code(), connected.id() + ": " + e.getMessage());
         }
-        Partner partner = GatewayEndpoint.bindSigner(jws.signer(), transportPartner, partners);
-        Acknowledgement ack = receive.receive(read(operation, partner, jws, receivedAt));
-        var header = new MessageHeader(UUID.randomUUID(), self, partner.administration(), clock.instant(),
-                ack.receivedMessageId(), MessageHeader.SCHEMA_VERSION);
-        return answer(partner, header, ack);
+        return new Opened(GatewayEndpoint.bindSigner(jws.signer(), transportPartner, partners), jws);
     }
 
-    /** The acknowledgement as JSON, signed with our signing key, encrypted for the partner where agreed. */
-    String answer(Partner partner, MessageHeader header, Acknowledgement ack) {
-        JsonNode json = JsonCodec.acknowledgementToJson(AcknowledgementMapper.toMessage(header, ack));
+    /** An answer as JSON, signed with our signing key, encrypted for the partner where agreed. */
+    String seal(Partner partner, JsonNode json) {
         byte[] payload;
         try {
             payload = JsonCodec.mapper().writeValueAsBytes(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("acknowledgement cannot be written", e);
+            throw new IllegalStateException("answer cannot be written", e);
         }
         String signed = JoseMessages.sign(payload, keys.signingKey(), keys.signingCertificate());
         return partner.config().protocol().encrypt() ? JoseMessages.encrypt(signed, partner.encryptionCertificate()) : signed;
     }
 
-    private InboundMessage read(Operation operation, Partner partner, JoseMessages.Verified jws, Instant receivedAt) {
+    /** The payload of a verified JWS as one JSON object, or the partner's fault. */
+    static JsonNode object(Partner partner, JoseMessages.Verified jws) {
         JsonNode json;
         try {
             json = JsonCodec.mapper().readTree(jws.payload());
@@ -91,6 +101,11 @@ final class JsonInbound {
         if (json == null || !json.isObject()) {
             throw new GatewayFault(ErrorCode.JSON_MALFORMED, partner.id() + ": the payload is not one JSON object");
         }
+        return json;
+    }
+
+    private InboundMessage read(Operation operation, Partner partner, JoseMessages.Verified jws, Instant receivedAt) {
+        JsonNode json = object(partner, jws);
         byte[] evidence = jws.compact().getBytes(StandardCharsets.US_ASCII);
         List<Problem> problems = JsonPayloadValidator.validate(operation, json);
         if (problems.isEmpty()) {

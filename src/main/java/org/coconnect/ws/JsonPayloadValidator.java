@@ -28,8 +28,16 @@ public final class JsonPayloadValidator {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<Operation, Schema> REQUESTS = load();
     private static final Schema ACKNOWLEDGEMENT = schema("acknowledgement");
+    private static final Schema LOOKUP = schema(VerifyEndpoint.PATH);
+    private static final Schema LOOKUP_ANSWER = schema(VerifyEndpoint.PATH + "-response");
 
     private JsonPayloadValidator() {
+    }
+
+    /** Whether a schema of this name is published: one per operation, the acknowledgement and the lookup's two. */
+    public static boolean isPublished(String name) {
+        return Operation.byPathName(name).isPresent() || name.equals("acknowledgement") || name.equals(VerifyEndpoint.PATH)
+                || name.equals(VerifyEndpoint.PATH + "-response");
     }
 
     /** The file name of an operation's schema, e.g. send-co.schema.json. */
@@ -45,6 +53,16 @@ public final class JsonPayloadValidator {
     /** Every problem of an acknowledgement message. */
     public static List<Problem> validateAcknowledgement(JsonNode json) {
         return problems(ACKNOWLEDGEMENT.validate(json));
+    }
+
+    /** Every problem of a verify-co lookup. */
+    public static List<Problem> validateLookup(JsonNode json) {
+        return problems(LOOKUP.validate(json));
+    }
+
+    /** Every problem of a verify-co answer. */
+    public static List<Problem> validateLookupAnswer(JsonNode json) {
+        return problems(LOOKUP_ANSWER.validate(json));
     }
 
     private static List<Problem> problems(List<Error> errors) {

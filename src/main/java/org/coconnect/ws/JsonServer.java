@@ -9,6 +9,7 @@ import org.coconnect.config.GatewayConfig;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.exchange.ExchangeMetrics;
 import org.coconnect.exchange.ReceiveMessage;
+import org.coconnect.exchange.VerifyCertificate;
 import org.coconnect.partner.PartnerDirectory;
 import org.coconnect.security.GatewayKeys;
 import org.coconnect.security.InboundCredentials;
@@ -23,7 +24,19 @@ final class JsonServer {
     /** The path prefix of the JSON API: /json/send-co beside the SOAP /send-co. */
     static final String PATH = "json";
 
-    private JsonServer() {
+    private final Server server;
+    private final JsonEndpoint endpoint;
+    private final JsonInbound inbound;
+    private final PartnerThrottle throttle;
+    private final GatewayConfig config;
+
+    private JsonServer(Server server, JsonEndpoint endpoint, JsonInbound inbound, PartnerThrottle throttle,
+                       GatewayConfig config) {
+        this.server = server;
+        this.endpoint = endpoint;
+        this.inbound = inbound;
+        this.throttle = throttle;
+        this.config = config;
     }
 
     /** Whether any partner is configured for JSON: only then is the JSON API published. */
@@ -31,12 +44,12 @@ final class JsonServer {
         return partners.all().stream().anyMatch(p -> p.config().protocol().isJson());
     }
 
-    static Server publish(Bus bus, GatewayConfig config, GatewayKeys keys, PartnerDirectory partners,
+    static JsonServer publish(Bus bus, GatewayConfig config, GatewayKeys keys, PartnerDirectory partners,
                           InboundCredentials credentials, ReceiveMessage receive, Alerts alerts, ExchangeMetrics metrics,
                           java.time.Clock clock, PartnerThrottle throttle) {
         int maxBody = config.listener().maxBodyBytes();
-        var endpoint = new JsonEndpoint(new JsonInbound(config.self(), partners, keys, receive, clock),
-                new TransportAuthenticator(partners, credentials, config.trustedProxies()), throttle.admitter(maxBody),
+        var inbound = new JsonInbound(config.self(), partners, keys, receive, clock);
+        var endpoint = new JsonEndpoint(inbound, new TransportAuthenticator(partners, credentials, config.trustedProxies()), throttle.admitter(maxBody),
                 new RawEnvelopeInterceptor(maxBody), alerts, metrics, clock);
         var factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
@@ -45,6 +58,17 @@ final class JsonServer {
         Server server = factory.create();
         Destination destination = server.getDestination();
         ExchangeCompletion.install(destination);
-        return server;
+        return new JsonServer(server, endpoint, inbound, throttle, config);
+    }
+
+    /** The verify-co lookup at /json/verify-co, behind its own rate limit and body budget as on the SOAP side. */
+    void enableLookup(VerifyCertificate verify, LookupRateLimiter limiter) {
+        int maxBody = config.listener().maxLookupBodyBytes();
+        endpoint.enableLookup(new JsonLookup(inbound, config.self(), verify, endpoint.clock()), limiter.admitter(),
+                throttle.admitter(maxBody), new RawEnvelopeInterceptor(maxBody));
+    }
+
+    void destroy() {
+        server.destroy();
     }
 }

@@ -79,6 +79,21 @@ class JsonSchemaContractTest {
     }
 
     @Test
+    void theVerifyCoSampleConvertsBothWaysAndIsValidOnBothSides() throws Exception {
+        Element xml = SecureXml.documentBuilderFactory().newDocumentBuilder()
+                .parse(Path.of("samples", "verify-co.xml").toFile()).getDocumentElement();
+        var request = Contract.jaxb().createUnmarshaller().unmarshal(xml,
+                org.coconnect.ws.generated.messages.VerifyCoRequestType.class).getValue();
+        JsonNode json = JsonCodec.mapper().valueToTree(request);
+        assertEquals(List.of(), JsonPayloadValidator.validateLookup(json));
+        var back = org.coconnect.ws.RequestBuilder.element(org.coconnect.ws.VerifyEndpoint.REQUEST, JsonCodec.mapper()
+                .treeToValue(json, org.coconnect.ws.generated.messages.VerifyCoRequestType.class));
+        Contract.schema().newValidator().validate(new DOMSource(back));
+        var diff = DiffBuilder.compare(xml).withTest(back).ignoreComments().ignoreWhitespace().checkForSimilar().build();
+        assertFalse(diff.hasDifferences(), diff.toString());
+    }
+
+    @Test
     void theAcknowledgementIsValidAgainstItsSchema() {
         var id = new AdministrationId("KR", "KCS");
         var header = new MessageHeader(UUID.randomUUID(), id, new AdministrationId("ID", "DJBC"), Instant.now(),

@@ -23,6 +23,7 @@ import org.apache.xmlbeans.XmlInteger;
 import org.apache.xmlbeans.XmlObject;
 import org.coconnect.domain.Operation;
 import org.coconnect.ws.Contract;
+import org.coconnect.ws.VerifyEndpoint;
 
 /**
  * Writes the JSON Schema (2020-12) of every message from the compiled XSD, so the two cannot drift:
@@ -53,6 +54,10 @@ final class JsonSchemaGenerator {
         }
         files.put("acknowledgement.schema.json", new JsonSchemaGenerator(types)
                 .file("acknowledgement", Contract.responseElement(Operation.SEND_CO)));
+        // The Annex III lookup, the ninth operation: a request and its own answer, no acknowledgement.
+        files.put("verify-co.schema.json", new JsonSchemaGenerator(types).file("verify-co", VerifyEndpoint.REQUEST));
+        files.put("verify-co-response.schema.json", new JsonSchemaGenerator(types)
+                .file("verify-co-response", VerifyEndpoint.RESPONSE));
         return files;
     }
 
