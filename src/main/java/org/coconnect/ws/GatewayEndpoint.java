@@ -126,6 +126,11 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
      * message is a downgrade, refused like any other disallowed algorithm, before anything is stored.
      */
     static void requireProfile(SecurityProfile endpointProfile, Partner partner) {
+        if (partner.config().protocol().isJson()) {
+            // The pair agreed on the JSON API: a SOAP message from this partner is refused like a wrong algorithm.
+            throw new GatewayFault(ErrorCode.PROTOCOL_NOT_AGREED, ErrorCode.SECURITY_FAILURE, "partner " + partner.id()
+                    + " sent SOAP, its partner.protocol is json");
+        }
         if (endpointProfile == SecurityProfile.LEGACY_CBC && partner.config().securityProfile() != SecurityProfile.LEGACY_CBC) {
             throw new GatewayFault(ErrorCode.ALGORITHM_NOT_ALLOWED, ErrorCode.SECURITY_FAILURE, "partner " + partner.id()
                     + " used the legacy CBC endpoint, but its partner.security.profile is "
