@@ -86,11 +86,40 @@ class JsonSchemaContractTest {
                 org.coconnect.ws.generated.messages.VerifyCoRequestType.class).getValue();
         JsonNode json = JsonCodec.mapper().valueToTree(request);
         assertEquals(List.of(), JsonPayloadValidator.validateLookup(json));
+        Path file = Path.of("samples", "json", "verify-co.json");
+        if (Boolean.getBoolean("coconnect.regenerate-json-schema")) {
+            Files.writeString(file, JsonSchemaGenerator.write(json));
+        }
+        assertEquals(JsonSchemaGenerator.write(json), Files.readString(file), file + " differs from its XML sample");
         var back = org.coconnect.ws.RequestBuilder.element(org.coconnect.ws.VerifyEndpoint.REQUEST, JsonCodec.mapper()
                 .treeToValue(json, org.coconnect.ws.generated.messages.VerifyCoRequestType.class));
         Contract.schema().newValidator().validate(new DOMSource(back));
         var diff = DiffBuilder.compare(xml).withTest(back).ignoreComments().ignoreWhitespace().checkForSimilar().build();
         assertFalse(diff.hasDifferences(), diff.toString());
+    }
+
+    @Test
+    void theConformanceKitsJsonSamplesAreTheXmlSamplesInJsonAndValid() throws Exception {
+        Path samples = Path.of("samples", "json");
+        for (Operation operation : Operation.values()) {
+            JsonNode json = JsonCodec.requestToJson(operation, sample(operation));
+            Path file = samples.resolve(operation.pathName() + ".json");
+            if (Boolean.getBoolean("coconnect.regenerate-json-schema")) {
+                Files.createDirectories(samples);
+                Files.writeString(file, JsonSchemaGenerator.write(json));
+            }
+            assertEquals(JsonSchemaGenerator.write(json), Files.readString(file), file + " differs from its XML sample");
+            assertEquals(List.of(), JsonPayloadValidator.validate(operation, JsonCodec.mapper().readTree(file.toFile())));
+        }
+    }
+
+    @Test
+    void theSchemaInvalidJsonSampleHasItsThreeProblemsAtTheirPointers() throws Exception {
+        JsonNode json = JsonCodec.mapper().readTree(Path.of("samples", "json", "errors", "send-co-schema-invalid.json").toFile());
+        var pointers = JsonPayloadValidator.validate(Operation.SEND_CO, json).stream().map(Problem::location).distinct()
+                .sorted().toList();
+        assertEquals(List.of("/CertificateOfOrigin/Consignment/GoodsItem/0/Commodity/Classification/0/Code",
+                "/CertificateOfOrigin/ImportingCountryCode", "/CertificateOfOrigin/IssueDateTime"), pointers);
     }
 
     @Test
