@@ -30,7 +30,7 @@ import org.coconnect.error.ErrorCode;
  * a compact JWS signed RS256 or PS256 whose signer is the one certificate of its x5c header, optionally
  * inside a compact JWE (RSA-OAEP-256, A256GCM). Everything else is refused before any key is used:
  * "none", HMAC (a public key used as a MAC secret), RSA1_5, keys carried or fetched by the header itself
- * (jwk, jku, x5u), and critical headers we do not understand.
+ * (jwk, jku, x5u), compressed JWE plaintexts (zip) and critical headers we do not understand.
  */
 public final class JoseMessages {
 
@@ -106,6 +106,11 @@ public final class JoseMessages {
         if (!JWE_ALGORITHM.equals(header.getAlgorithm()) || !JWE_ENCRYPTION.equals(header.getEncryptionMethod())) {
             throw new Refusal(ErrorCode.JOSE_ALGORITHM_NOT_ALLOWED, "JWE " + header.getAlgorithm() + " "
                     + header.getEncryptionMethod() + ", only " + JWE_ALGORITHM + " " + JWE_ENCRYPTION + " is accepted");
+        }
+        if (header.getCompressionAlgorithm() != null) {
+            // A compressed plaintext could inflate far past the body limit the listener enforced.
+            throw new Refusal(ErrorCode.JOSE_ALGORITHM_NOT_ALLOWED, "JWE compression " + header.getCompressionAlgorithm()
+                    + " is not accepted");
         }
         refuseSelfKeyed(header.toJSONObject());
         try {

@@ -101,6 +101,15 @@ class JoseAttackIT {
     }
 
     @Test
+    void aCompressedJweIsRefused() throws Exception {
+        // A DEFLATE bomb would inflate far past the body limit checked before reading.
+        var jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
+                .compressionAlgorithm(com.nimbusds.jose.CompressionAlgorithm.DEF).build(), new Payload(kr.signed(payload())));
+        jwe.encrypt(new RSAEncrypter((RSAPublicKey) kr.idEncryptionCertificate().getPublicKey()));
+        assertRefused(jwe.serialize(), ErrorCode.JOSE_ALGORITHM_NOT_ALLOWED);
+    }
+
+    @Test
     void aKeyEmbeddedAsJwkIsRefused() throws Exception {
         // The attacker signs with its own key and hands it over in the header, next to KR's certificate.
         var generator = KeyPairGenerator.getInstance("RSA");
