@@ -124,6 +124,31 @@ class JsonInboundIT {
     }
 
     @Test
+    void aMissingLoginIsRefusedAsOnTheSoapSideWithTheSignedBodyUnread() throws Exception {
+        var snapshot = GatewaySnapshot.of(id);
+        var noLogin = new org.coconnect.support.MutualTlsSoapClient(kr.keys(), null);
+        var answer = noLogin.send("POST", java.net.URI.create(id.baseUrl() + "/json/send-co"),
+                org.coconnect.security.JoseMessages.MEDIA_TYPE, null, kr.signedAndEncrypted(kr.json(Operation.SEND_CO,
+                        SendingPartner.sendCoPayload())).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(401, answer.status(), answer::text);
+        assertTrue(answer.headers().firstValue("WWW-Authenticate").isPresent());
+        assertTrue(answer.text().contains("CC-1100"), answer.text());
+        snapshot.assertNothingStored();
+        snapshot.assertAlerted(ErrorCode.CREDENTIALS_INVALID);
+    }
+
+    @Test
+    void aBodyDeclaredOverTheLimitIsRefusedUnreadWithItsCode() throws Exception {
+        var snapshot = GatewaySnapshot.of(id);
+        byte[] huge = new byte[org.coconnect.ws.GatewayServer.MAX_BODY_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) 'e');
+        var answer = kr.post(id, Operation.SEND_CO, new String(huge, StandardCharsets.US_ASCII));
+        assertEquals(413, answer.status(), answer::text);
+        assertTrue(answer.text().contains("CC-2004"), answer.text());
+        snapshot.assertNothingStored();
+    }
+
+    @Test
     void theJsonSchemasAreServedAsCommitted() throws Exception {
         for (String name : List.of("send-co", "acknowledgement")) {
             var answer = kr.get(id, "schema/" + name + ".schema.json");
