@@ -47,7 +47,9 @@ final class JsonInbound {
     String receive(Operation operation, String transportPartner, byte[] body, Instant receivedAt) {
         Opened opened = open(transportPartner, body);
         Partner partner = opened.partner();
-        Acknowledgement ack = receive.receive(read(operation, partner, opened.jws(), receivedAt));
+        // The shared rules locate problems by XPath; a JSON partner reads them as JSON Pointers.
+        Acknowledgement ack = JsonPointers.translate(operation, receive.receive(read(operation, partner, opened.jws(),
+                receivedAt)));
         var header = new MessageHeader(UUID.randomUUID(), self, partner.administration(), clock.instant(),
                 ack.receivedMessageId(), MessageHeader.SCHEMA_VERSION);
         return seal(partner, JsonCodec.acknowledgementToJson(AcknowledgementMapper.toMessage(header, ack)));

@@ -88,6 +88,7 @@ class JsonInboundIT {
         assertEquals(AcknowledgementStatus.ACCEPTED, first.status(), () -> first.problems().toString());
         assertEquals(AcknowledgementStatus.REJECTED, other.status());
         assertEquals(ErrorCode.MESSAGE_ID_CONFLICT, other.problems().get(0).code());
+        assertEquals("/MessageHeader/MessageId", other.problems().get(0).location(), "a JSON Pointer, not the rule's XPath");
     }
 
     @Test
