@@ -38,12 +38,17 @@ class JsonInboundIT {
     static Path dir;
     static Gateway id;
     static JsonPartner kr;
+    static List<org.coconnect.config.GatewayConfig> configs;
 
     @BeforeAll
     static void start() {
-        var configs = JsonPartner.onJson(TestGateways.configs(dir), true);
+        configs = JsonPartner.onJson(TestGateways.configs(dir), true);
         kr = JsonPartner.kr(configs.get(0));
         id = TestGateways.start(configs.get(1));
+    }
+
+    static List<org.coconnect.config.GatewayConfig> configs() {
+        return configs;
     }
 
     @AfterAll
@@ -146,6 +151,18 @@ class JsonInboundIT {
         var answer = kr.post(id, Operation.SEND_CO, new String(huge, StandardCharsets.US_ASCII));
         assertEquals(413, answer.status(), answer::text);
         assertTrue(answer.text().contains("CC-2004"), answer.text());
+        snapshot.assertNothingStored();
+    }
+
+    @Test
+    void plainJsonWithoutJoseIsRefusedWithTheContentTypeCode() throws Exception {
+        var snapshot = GatewaySnapshot.of(id);
+        var client = new org.coconnect.support.MutualTlsSoapClient(kr.keys(), org.coconnect.security.CredentialFiles
+                .readOutbound(configs().get(0).keystores().outboundCredentials()).get(TestGateways.ID_ID));
+        var answer = client.send("POST", java.net.URI.create(id.baseUrl() + "/json/send-co"), "application/json", null,
+                kr.json(Operation.SEND_CO, SendingPartner.sendCoPayload()));
+        assertEquals(415, answer.status(), answer::text);
+        assertTrue(answer.text().contains("CC-2103"), answer.text());
         snapshot.assertNothingStored();
     }
 
