@@ -36,6 +36,7 @@ public final class JsonEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonEndpoint.class);
     private static final String PROBLEM_JSON = "application/json";
+    private static final String OPENAPI = "openapi/partner-json-api.openapi.yaml";
 
     private final JsonInbound inbound;
     private final PhaseInterceptor<Message> transport;
@@ -66,7 +67,6 @@ public final class JsonEndpoint {
     @POST
     @Path("{operation}")
     public Response receive(@PathParam("operation") String name) {
-        Instant receivedAt = clock.instant();
         Message message = PhaseInterceptorChain.getCurrentMessage();
         Optional<Operation> operation = Operation.byPathName(name);
         try {
@@ -79,6 +79,7 @@ public final class JsonEndpoint {
             }
             admitter.handleMessage(message);
             body.handleMessage(message);
+            Instant receivedAt = clock.instant();
             String partner = (String) message.get(TransportAuthenticator.TRANSPORT_PARTNER);
             String answer = inbound.receive(operation.get(), partner,
                     (byte[]) message.get(RawEnvelopeInterceptor.RAW_ENVELOPE), receivedAt);
@@ -124,6 +125,26 @@ public final class JsonEndpoint {
             return refuse(message, null, e);
         } catch (RuntimeException e) {
             LOG.error("JSON verify-co could not be processed", e);
+            return refuse(message, null, new GatewayFault(ErrorCode.INTERNAL_ERROR, e.toString()));
+        }
+    }
+
+    /** The OpenAPI document of this API (docs/partner-json-api.openapi.yaml), behind the same transport checks. */
+    @GET
+    @Path("openapi.yaml")
+    public Response openApi() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        try {
+            transport.handleMessage(message);
+            try (InputStream in = JsonEndpoint.class.getClassLoader().getResourceAsStream(OPENAPI)) {
+                if (in == null) {
+                    throw new GatewayFault(ErrorCode.INTERNAL_ERROR, OPENAPI + " is not on the classpath");
+                }
+                return Response.ok(in.readAllBytes(), "application/yaml").build();
+            }
+        } catch (Fault | GatewayFault e) {
+            return refuse(message, null, e);
+        } catch (IOException e) {
             return refuse(message, null, new GatewayFault(ErrorCode.INTERNAL_ERROR, e.toString()));
         }
     }

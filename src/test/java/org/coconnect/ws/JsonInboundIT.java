@@ -167,11 +167,14 @@ class JsonInboundIT {
     }
 
     @Test
-    void theJsonSchemasAreServedAsCommitted() throws Exception {
+    void theJsonSchemasAndTheOpenApiDocumentAreServedAsCommitted() throws Exception {
         for (String name : List.of("send-co", "acknowledgement")) {
             var answer = kr.get(id, "schema/" + name + ".schema.json");
             assertEquals(200, answer.status(), answer::text);
             assertEquals(java.nio.file.Files.readString(Path.of("json-schema", name + ".schema.json")), answer.text());
         }
+        var openApi = kr.get(id, "openapi.yaml");
+        assertEquals(200, openApi.status(), openApi::text);
+        assertEquals(java.nio.file.Files.readString(Path.of("docs", "partner-json-api.openapi.yaml")), openApi.text());
     }
 }
