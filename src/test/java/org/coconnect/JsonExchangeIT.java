@@ -10,23 +10,30 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.coconnect.exchange.IssueCertificate;
+import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.CertificateState;
 import org.coconnect.domain.InquiryStatus;
 import org.coconnect.domain.Official;
 import org.coconnect.domain.Operation;
+import org.coconnect.domain.Problem;
+import org.coconnect.error.ErrorCode;
 import org.coconnect.domain.OriginTreatmentFeedback;
 import org.coconnect.persistence.CertificateEntity;
 import org.coconnect.persistence.MessageEntity;
 import org.coconnect.persistence.OutboxEntity;
 import org.coconnect.support.JsonPartner;
 import org.coconnect.support.MutableClock;
+import org.coconnect.support.SendingPartner;
 import org.coconnect.support.StoredRows;
 import org.coconnect.support.TestGateways;
 import org.coconnect.ws.CertificateReader;
+import org.coconnect.ws.Contract;
 import org.coconnect.ws.DeclarationReader;
 import org.coconnect.ws.OutboundPayloadWriter;
 import org.coconnect.ws.SampleCertificate;
@@ -38,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Two gateways that agreed on the JSON API with encryption (partner.protocol=json, partner.json.encrypt=true
  * on both sides) run every push operation through their real use cases and outboxes: each message goes out
  * as a JWE around a JWS, is answered with a signed, encrypted acknowledgement, and changes the same states
- * it changes over SOAP.
+ * it changes over SOAP. A repeat, a reused message ID and a payload with several schema errors between them are
+ * answered DUPLICATE, REJECTED with CC-4002 at /MessageHeader/MessageId, and REJECTED with each CC-2101 at its
+ * JSON Pointer.
  */
 class JsonExchangeIT {
 
@@ -48,7 +57,7 @@ class JsonExchangeIT {
     Path dir;
 
     @Test
-    void everyOperationIsExchangedOverJsonWithTheSameEffectsAsOverSoap() {
+    void everyOperationIsExchangedOverJsonWithTheSameEffectsAsOverSoap() throws Exception {
         var configs = JsonPartner.onJson(TestGateways.configs(dir), true);
         try (Gateway kr = TestGateways.start(configs.get(0)); Gateway id = TestGateways.start(configs.get(1))) {
             // send-co, then send-feedback
@@ -92,6 +101,8 @@ class JsonExchangeIT {
             kr.deliverDue();
             assertEquals("APPROVED", id.useCases().queryDeclarations().find("DO-JSON-1").get(0).checkResult());
 
+            duplicateConflictAndSchemaProblemsBetweenTheGateways(kr);
+
             for (Gateway g : new Gateway[] {kr, id}) {
                 assertTrue(g.database().inTransaction(em -> em.createQuery("select o from OutboxEntity o", OutboxEntity.class)
                         .getResultList()).stream().allMatch(o -> o.status() == OutboxEntity.Status.DELIVERED),
@@ -100,6 +111,31 @@ class JsonExchangeIT {
             assertEquals(Arrays.stream(Operation.values()).map(Operation::pathName).collect(Collectors.toCollection(TreeSet::new)),
                     receivedOverJson(kr, id), "operations received as a JWS");
         }
+    }
+
+    /** KR's own JSON client, past its register: a repeat, a reused ID and a payload with several schema errors. */
+    private static void duplicateConflictAndSchemaProblemsBetweenTheGateways(Gateway kr) throws Exception {
+        var client = kr.client(TestGateways.ID_ID);
+        UUID messageId = UUID.randomUUID();
+        var sent = SendingPartner.sendCoPayload(messageId, TestGateways.KR, "KR");
+        var first = client.send(Operation.SEND_CO, sent, messageId);
+        assertEquals(AcknowledgementStatus.ACCEPTED, first.status(), () -> first.problems().toString());
+        var again = client.send(Operation.SEND_CO, SendingPartner.sendCoPayload(messageId, TestGateways.KR, "KR"), messageId);
+        assertEquals(AcknowledgementStatus.REJECTED, again.status(), "same ID, another CO number: a conflict");
+        assertEquals("/MessageHeader/MessageId", again.problems().get(0).location());
+        var repeat = client.send(Operation.SEND_CO, sent, messageId);
+        assertEquals(AcknowledgementStatus.DUPLICATE, repeat.status(), () -> repeat.problems().toString());
+
+        UUID invalidId = UUID.randomUUID();
+        var invalid = SendingPartner.sendCoPayload(invalidId, TestGateways.KR, "KR");
+        invalid.getElementsByTagNameNS(Contract.CO_NAMESPACE, "ImportingCountryCode").item(0).setTextContent("XX");
+        invalid.getElementsByTagNameNS(Contract.CO_NAMESPACE, "Code").item(0).setTextContent("12AB");
+        var rejected = client.send(Operation.SEND_CO, invalid, invalidId);
+        assertEquals(AcknowledgementStatus.REJECTED, rejected.status());
+        var pointers = rejected.problems().stream().filter(p -> p.code() == ErrorCode.JSON_SCHEMA_INVALID)
+                .map(Problem::location).sorted().toList();
+        assertEquals(List.of("/CertificateOfOrigin/Consignment/GoodsItem/0/Commodity/Classification/0/Code",
+                "/CertificateOfOrigin/ImportingCountryCode"), pointers);
     }
 
     @Test
