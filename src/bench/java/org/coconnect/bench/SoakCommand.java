@@ -43,6 +43,9 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--pg-user", defaultValue = "coconnect", description = "PostgreSQL user with CREATEDB (default: ${DEFAULT-VALUE}).")
     String pgUser;
 
+    @Option(names = "--json", description = "Storm the JSON API (partner.protocol=json, JWS inside JWE) instead of SOAP.")
+    boolean json;
+
     @Option(names = "--port", defaultValue = "0", description = "Port of the gateway under the storm; 0 takes a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -58,7 +61,8 @@ public final class SoakCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        SoakResult result = SoakRun.run(settings(), out);
+        SoakResult result = SoakRun.run(settings(), out, json ? org.coconnect.config.PartnerProtocol.json(true)
+                : org.coconnect.config.PartnerProtocol.SOAP);
         out.println(result.summary());
         out.print(result.report());
         return result.clean() ? 0 : 1;

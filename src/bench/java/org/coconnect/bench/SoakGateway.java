@@ -123,6 +123,8 @@ final class SoakGateway implements AutoCloseable {
                     "partner.endpoint.environment=" + partner.environment(),
                     "partner.allowed-ips=127.0.0.0/8",
                     "partner.inbound.user=" + partner.inboundUser(),
+                    "partner.protocol=" + (partner.protocol().isJson() ? "json" : "soap"),
+                    partner.protocol().encrypt() ? "partner.json.encrypt=true" : "",
                     // Far above the soak's load: the soak is about durability, not the throttle.
                     "partner.max-concurrent=" + partner.limits().maxConcurrent(),
                     "partner.rate-limit=" + partner.limits().requests() + "/" + partner.limits().per(), ""),

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.coconnect.config.GatewayConfig;
+import org.coconnect.config.PartnerProtocol;
 
 /**
  * One durability storm: ID's gateway in a process of its own, KR's senders against it, kill -9 of the
@@ -26,9 +27,15 @@ final class SoakRun {
     }
 
     static SoakResult run(Settings s, PrintStream out) throws Exception {
+        return run(s, out, PartnerProtocol.SOAP);
+    }
+
+    /** The storm with the pair on the given binding (the JSON API: docs/json-api.md). */
+    static SoakResult run(Settings s, PrintStream out, PartnerProtocol protocol) throws Exception {
         Path runDir = s.dir().resolve("run-" + System.currentTimeMillis()).toAbsolutePath();
         List<GatewayConfig> configs = BenchGateways.configs(s.dir().resolve("pki").toAbsolutePath(), runDir,
-                s.databases(), 1);
+                s.databases(), 1).stream().map(c -> c.withPartners(c.partners().stream()
+                        .map(p -> p.withProtocol(protocol)).toList())).toList();
         GatewayConfig kr = s.port() > 0 ? pointedAt(configs.get(0), s.port()) : configs.get(0);
         GatewayConfig id = s.port() > 0 ? configs.get(1).withPort(s.port()) : configs.get(1);
         var ledger = new SoakLedger();

@@ -28,6 +28,10 @@ final class DemoCommand implements Callable<Integer> {
             defaultValue = "data/demo")
     Path data;
 
+    @Option(names = "--json", description = "Run the story over the JSON API (partner.protocol=json, JWS inside JWE) "
+            + "instead of SOAP; see docs/json-api.md.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         List<GatewayConfig> configs;
@@ -44,11 +48,12 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("The demo needs a partner gateway in " + conf.resolve(DemoKeys.DEMO_PARTNER));
             return 2;
         }
-        GatewayConfig exporterConfig = inDemoDatabase(configs.get(0));
-        GatewayConfig importerConfig = inDemoDatabase(configs.get(1));
+        GatewayConfig exporterConfig = onProtocol(inDemoDatabase(configs.get(0)));
+        GatewayConfig importerConfig = onProtocol(inDemoDatabase(configs.get(1)));
         var timeline = new Timeline(System.out, Clock.systemUTC());
         System.out.println("CoConnect demo: " + exporterConfig.selfId() + " (exporting) and " + importerConfig.selfId()
-                + " (importing) on loopback, HTTPS with mutual TLS, signed and encrypted messages.");
+                + " (importing) on loopback, HTTPS with mutual TLS, signed and encrypted messages"
+                + (json ? " over the JSON API (JWS in JWE)." : " over SOAP (WS-Security)."));
         try (Gateway exporter = Gateway.start(exporterConfig, Clock.systemUTC()).startDelivery()) {
             var story = new DemoStory(exporter,
                     () -> Gateway.start(importerConfig, Clock.systemUTC()).startDelivery(), timeline);
@@ -65,6 +70,12 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Done. The databases are kept for inspection in " + data.toAbsolutePath()
                 + " (H2; see docs/operations.md, 'Inspecting the demo').");
         return 0;
+    }
+
+    /** With --json the pair agrees on the JSON API both ways, encrypted; otherwise the configured protocol. */
+    private GatewayConfig onProtocol(GatewayConfig config) {
+        return json ? config.withPartners(config.partners().stream()
+                .map(p -> p.withProtocol(org.coconnect.config.PartnerProtocol.json(true))).toList()) : config;
     }
 
     /** Each run starts from empty demo databases, so the story reads the same every time. */

@@ -63,6 +63,8 @@ public final class PartnerClient implements PartnerTransport {
     private final Clock clock;
     private final Map<Operation, Dispatch<Source>> dispatches = new EnumMap<>(Operation.class);
     private final Dispatch<Source> verifyDispatch;
+    /** Set when the partner speaks the JSON API: every push goes there instead of the SOAP dispatches. */
+    private final JsonPartnerClient json;
 
     /** @param login our HTTP Basic login with this partner; null sends none (the partner will refuse) */
     public PartnerClient(Bus bus, GatewayConfig self, GatewayKeys keys, Crypto crypto, Partner partner,
@@ -70,6 +72,7 @@ public final class PartnerClient implements PartnerTransport {
         this.self = self;
         this.partner = partner;
         this.clock = clock;
+        this.json = partner.config().protocol().isJson() ? new JsonPartnerClient(keys, partner, login) : null;
         Bus previous = BusFactory.getAndSetThreadDefaultBus(bus);
         try {
             // The partner's profile picks the policy we sign and encrypt by; its addresses stay as configured.
@@ -154,6 +157,11 @@ public final class PartnerClient implements PartnerTransport {
      */
     public Answered sendWithEvidence(Operation operation, Element payload, UUID messageId) throws DeliveryException {
         byte[] digest = PayloadDigest.of(payload).sha256();
+        if (json != null) {
+            var exchanged = json.send(operation, payload, messageId);
+            return checked(operation, messageId, digest, exchanged.ack(), new OutboundEvidence.Attempt(exchanged.sent(),
+                    exchanged.received(), exchanged.signerDer(), digest, exchanged.ack().payloadDigest()));
+        }
         Dispatch<Source> dispatch = dispatches.get(operation);
         Source response;
         try {
@@ -169,6 +177,12 @@ public final class PartnerClient implements PartnerTransport {
         Map<String, Object> context = dispatch.getResponseContext();
         var evidence = new OutboundEvidence.Attempt((byte[]) context.get(EnvelopeCapture.SENT),
                 (byte[]) context.get(EnvelopeCapture.RECEIVED), signerDer(dispatch), digest, ack.payloadDigest());
+        return checked(operation, messageId, digest, ack, evidence);
+    }
+
+    /** An acknowledgement whose digest is not that of our payload is no delivery, whichever binding carried it. */
+    private Answered checked(Operation operation, UUID messageId, byte[] digest, Acknowledgement ack,
+                             OutboundEvidence.Attempt evidence) throws DigestMismatchException {
         boolean mismatch = ack.payloadDigest() == null ? ack.status().isDelivered()
                 : !MessageDigest.isEqual(ack.payloadDigest(), digest);
         if (mismatch) {
@@ -194,6 +208,9 @@ public final class PartnerClient implements PartnerTransport {
     public Optional<CertificateVerification> verify(String issuingCountry, String number, String referenceCode)
             throws DeliveryException {
         MessageHeader header = newHeader(UUID.randomUUID(), null);
+        if (json != null) {
+            return json.verify(header, issuingCountry, number, referenceCode);
+        }
         Element request = RequestBuilder.element(VerifyEndpoint.REQUEST,
                 VerificationMapper.request(header, issuingCountry, number, referenceCode));
         Source response;

@@ -254,8 +254,8 @@ public final class ConfigLoader {
         var profile = SecurityProfile.byKey(profileKey).orElseThrow(() -> new ConfigException(file.name(),
                 "partner.security.profile", "must be standard or legacy-cbc, not '" + profileKey + "'"));
         return new PartnerConfig(id, administration, environmentName, domain, url, cidrList(file, "partner.allowed-ips",
-                file.required("partner.allowed-ips")),
-                file.optional("partner.inbound.user", id), limits(file), profile, PartnerTrust.read(file), mail);
+                file.required("partner.allowed-ips")), file.optional("partner.inbound.user", id), limits(file), profile,
+                PartnerTrust.read(file), PartnerProtocol.read(file), mail);
     }
 
     private static PartnerLimits limits(PropertiesFile file) {

@@ -15,22 +15,24 @@ import org.coconnect.domain.AdministrationId;
  * @param limits          requests in flight and per period the partner may send
  * @param securityProfile the message-security profile agreed with this partner
  * @param trust           revocation policy for its CA and the optional pin of its server's TLS certificate
+ * @param protocol        SOAP or the JSON API, both directions (for a partner served over HTTPS)
  * @param mail            how it is reached on the e-mail channel; null for a partner served over HTTPS
  */
 public record PartnerConfig(String id, AdministrationId administration, String environment, String domain,
                             URI endpointUrl, List<Cidr> allowedNetworks, String inboundUser, PartnerLimits limits,
-                            SecurityProfile securityProfile, PartnerTrust trust, PartnerMail mail) {
+                            SecurityProfile securityProfile, PartnerTrust trust, PartnerProtocol protocol,
+                            PartnerMail mail) {
 
     public PartnerConfig {
         allowedNetworks = List.copyOf(allowedNetworks);
     }
 
-    /** A partner served over HTTPS. */
+    /** A SOAP partner served over HTTPS. */
     public PartnerConfig(String id, AdministrationId administration, String environment, String domain, URI endpointUrl,
                          List<Cidr> allowedNetworks, String inboundUser, PartnerLimits limits,
                          SecurityProfile securityProfile, PartnerTrust trust) {
         this(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits, securityProfile,
-                trust, null);
+                trust, PartnerProtocol.SOAP, null);
     }
 
     /** A partner with the default trust settings ({@link PartnerTrust#DEFAULT}). */
@@ -42,28 +44,34 @@ public record PartnerConfig(String id, AdministrationId administration, String e
 
     public PartnerConfig withTrust(PartnerTrust newTrust) {
         return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
-                securityProfile, newTrust, mail);
+                securityProfile, newTrust, protocol, mail);
     }
 
     public PartnerConfig withLimits(PartnerLimits newLimits) {
         return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser,
-                newLimits, securityProfile, trust, mail);
+                newLimits, securityProfile, trust, protocol, mail);
     }
 
     public PartnerConfig withEndpointUrl(URI url) {
         return new PartnerConfig(id, administration, environment, domain, url, allowedNetworks, inboundUser, limits,
-                securityProfile, trust, mail);
+                securityProfile, trust, protocol, mail);
     }
 
     public PartnerConfig withSecurityProfile(SecurityProfile profile) {
         return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
-                profile, trust, mail);
+                profile, trust, protocol, mail);
     }
 
     /** The same partner reached by mail instead of over HTTPS. */
     public PartnerConfig withMail(PartnerMail newMail) {
         return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
-                securityProfile, trust, newMail);
+                securityProfile, trust, protocol, newMail);
+    }
+
+    /** The same partner speaking another binding (SOAP or the JSON API). */
+    public PartnerConfig withProtocol(PartnerProtocol newProtocol) {
+        return new PartnerConfig(id, administration, environment, domain, endpointUrl, allowedNetworks, inboundUser, limits,
+                securityProfile, trust, newProtocol, mail);
     }
 
     /** Whether the partner may connect from this address. */

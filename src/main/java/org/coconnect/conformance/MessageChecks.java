@@ -135,16 +135,19 @@ final class MessageChecks {
         }
     }
 
-    /** A schema-invalid send-co is answered REJECTED, every problem with a CC code, schema errors as CC-2001. */
+    /** A schema-invalid send-co is answered REJECTED, every problem with a CC code, schema errors as CC-2001 (CC-2101 in JSON). */
     CheckResult rejectedWithCodes() {
         UUID messageId = UUID.randomUUID();
         try {
             Acknowledgement ack = client.send(Operation.SEND_CO, probes.schemaInvalidSendCo(messageId), messageId);
-            boolean schemaCode = ack.problems().stream().anyMatch(p -> p.code() == ErrorCode.SCHEMA_INVALID);
+            // CC-2001 at XPaths over SOAP, CC-2101 at JSON Pointers over the JSON API.
+            boolean schemaCode = ack.problems().stream().anyMatch(p -> p.code() == ErrorCode.SCHEMA_INVALID
+                    || p.code() == ErrorCode.JSON_SCHEMA_INVALID);
             return ack.status() == AcknowledgementStatus.REJECTED && schemaCode
                     ? CheckResult.pass(REJECTED, "schema-invalid send-co answered REJECTED" + codes(ack))
                     : CheckResult.fail(REJECTED, "schema-invalid send-co answered " + ack.status() + codes(ack)
-                            + ", expected REJECTED with " + ErrorCode.SCHEMA_INVALID.code());
+                            + ", expected REJECTED with " + ErrorCode.SCHEMA_INVALID.code() + " or "
+                            + ErrorCode.JSON_SCHEMA_INVALID.code());
         } catch (DeliveryException e) {
             return CheckResult.fail(REJECTED, e.getMessage());
         }

@@ -23,7 +23,8 @@ import org.coconnect.security.TlsMaterial;
  * Checks, one by one, whether a partner's endpoint conforms to the CoConnect contract, acting as our
  * gateway would (our keys, our client): TLS with client certificates, the advertised policy, refusal of
  * an unsecured request, a signed acknowledgement, DUPLICATE on a repeated message ID and REJECTED with
- * codes on invalid input. Sends real messages: point it at a test environment.
+ * codes on invalid input. Sends real messages: point it at a test environment. A partner on the JSON API is
+ * checked over JSON: its published JSON Schema and the refusal of an unsigned JWS replace the SOAP checks.
  */
 public final class PartnerConformance {
 
@@ -42,7 +43,8 @@ public final class PartnerConformance {
         GatewayKeys keys = GatewayKeys.load(self.keystores());
         Partner partner = new PartnerDirectory(self.partners(), keys.partners()).byId(partnerId)
                 .orElseThrow(() -> new IllegalArgumentException("no partner " + partnerId + " is configured"));
-        URI sendCo = partner.config().operationUrl(Operation.SEND_CO.pathName());
+        boolean json = partner.config().protocol().isJson();
+        URI sendCo = partner.config().operationUrl((json ? "json/" : "") + Operation.SEND_CO.pathName());
         out.println("check-partner " + partnerId + " at " + partner.config().baseUrl() + " as " + self.selfId());
         Bus bus = BusFactory.newInstance().createBus();
         try {
@@ -56,8 +58,14 @@ public final class PartnerConformance {
             List<CheckResult> results = new ArrayList<>();
             check(out, results, TransportChecks.HANDSHAKE, transport::handshake);
             check(out, results, TransportChecks.CLIENT_CERTIFICATE, () -> transport.clientCertificateRequired(probes.unsecuredEnvelope()));
-            check(out, results, MessageChecks.POLICY, messages::policy);
-            check(out, results, MessageChecks.UNSECURED, messages::unsecuredRequestRefused);
+            if (json) {
+                var jsonChecks = new JsonChecks(http, probes, partner.config().operationUrl("json"));
+                check(out, results, JsonChecks.SCHEMA, jsonChecks::schemaAdvertised);
+                check(out, results, JsonChecks.UNSIGNED, jsonChecks::unsignedRequestRefused);
+            } else {
+                check(out, results, MessageChecks.POLICY, messages::policy);
+                check(out, results, MessageChecks.UNSECURED, messages::unsecuredRequestRefused);
+            }
             check(out, results, MessageChecks.ACKNOWLEDGEMENT, messages::signedAcknowledgement);
             check(out, results, MessageChecks.DUPLICATE, messages::duplicate);
             check(out, results, MessageChecks.REJECTED, messages::rejectedWithCodes);

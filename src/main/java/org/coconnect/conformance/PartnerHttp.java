@@ -52,6 +52,12 @@ final class PartnerHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)));
     }
 
+    Answer postJose(URI address, String compact) throws IOException {
+        return send(HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/jose")
+                .POST(HttpRequest.BodyPublishers.ofString(compact, StandardCharsets.US_ASCII)));
+    }
+
     private Answer send(HttpRequest.Builder builder) throws IOException {
         if (authorization != null) {
             builder.header("Authorization", authorization);

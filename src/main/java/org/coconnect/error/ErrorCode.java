@@ -28,6 +28,14 @@ public enum ErrorCode {
     FORWARDED_FOR_INVALID("CC-1106", Use.LOG, "A trusted proxy sent an X-Forwarded-For header that is not a list of IP addresses."),
     LOGIN_CHECKS_BUSY("CC-1107", Use.LOG, "Too many password checks are running at once; the login was refused unchecked (HTTP 503), retry later."),
 
+    // 12xx: JOSE message security of the JSON binding (docs/json-api.md). Partners only ever see SECURITY_FAILURE.
+    JOSE_ALGORITHM_NOT_ALLOWED("CC-1201", Use.LOG, "A JWS or JWE uses an algorithm outside the allowlist (JWS RS256 or PS256; JWE RSA-OAEP-256 with A256GCM): none, HMAC, RSA1_5 and others are refused."),
+    JOSE_KEY_NOT_ACCEPTED("CC-1202", Use.LOG, "The JWS header does not name its signer by exactly one x5c certificate, or carries a key of its own (jwk, jku, x5u)."),
+    JWS_SIGNATURE_INVALID("CC-1203", Use.LOG, "The JWS signature does not verify with the certificate it names."),
+    JOSE_MALFORMED("CC-1204", Use.LOG, "The body is not a compact JWS (or a JWE carrying one), or its header cannot be read."),
+    JWE_REQUIRED("CC-1205", Use.LOG, "The partner's configuration asks for encryption and the body is not a JWE, or the JWE cannot be decrypted with our key."),
+    PROTOCOL_NOT_AGREED("CC-1206", Use.LOG, "The partner used the JSON binding, but its partner.protocol is soap (or the other way round)."),
+
     // 13xx: the e-mail channel. A refused mail is moved to the refused folder unprocessed; nothing is answered.
     MAIL_NOT_VERIFIED("CC-1301", Use.LOG, "A mail in the partners' mailbox is not S/MIME encrypted for us with an agreed algorithm (AES-256-GCM or AES-256-CBC, RSA-OAEP), not signed once, or its signature does not verify (altered); it was moved to the refused folder."),
     MAIL_SENDER_UNKNOWN("CC-1302", Use.LOG, "A mail is signed by no partner on the e-mail channel (unknown, revoked, or served over HTTPS), or its From is not that partner's address; it was moved to the refused folder."),
@@ -48,6 +56,11 @@ public enum ErrorCode {
     HTTP_REQUEST_MALFORMED("CC-2008", Use.FAULT,
             "The HTTP request is malformed (request line, headers, body framing) or its headers are too large."),
     NO_SUCH_ADDRESS("CC-2009", Use.FAULT, "No service is published at this address."),
+
+    // 21xx: the JSON binding's payload (docs/json-api.md).
+    JSON_SCHEMA_INVALID("CC-2101", Use.ACK, "The JSON payload does not conform to the operation's JSON Schema; the location is a JSON Pointer."),
+    JSON_MALFORMED("CC-2102", Use.FAULT, "The JWS payload is not well-formed JSON (UTF-8, one object, no duplicate member names)."),
+    JSON_WRONG_REQUEST("CC-2103", Use.FAULT, "Only HTTP POST with Content-Type application/jose is served at a JSON address, and GET of the published schemas."),
 
     // 3xxx: header and identity.
     RECEIVER_NOT_US("CC-3001", Use.ACK, "The header's receiver is not this administration."),

@@ -27,7 +27,11 @@ final class ExchangeCompletion implements MessageObserver {
 
     /** Installs the wrapper on a published endpoint's destination. */
     static void install(EndpointImpl endpoint) {
-        Destination destination = endpoint.getServer().getDestination();
+        install(endpoint.getServer().getDestination());
+    }
+
+    /** Installs the wrapper on a destination (the JSON API's JAX-RS server has no EndpointImpl). */
+    static void install(Destination destination) {
         destination.setMessageObserver(new ExchangeCompletion(destination.getMessageObserver()));
     }
 

@@ -96,6 +96,14 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         } catch (SigningCertificate.NotUnique e) {
             throw new GatewayFault(ErrorCode.SIGNATURE_NOT_UNIQUE, ErrorCode.SECURITY_FAILURE, e.getMessage());
         }
+        return bindSigner(signer, transportPartner, partners);
+    }
+
+    /**
+     * The partner whose signing certificate this is, the one the transport authenticated, with a certificate to
+     * encrypt the answer for; the same check whichever binding carried the signature.
+     */
+    static Partner bindSigner(X509Certificate signer, Object transportPartner, PartnerDirectory partners) {
         Partner partner = partners.bySigningCertificate(signer)
                 .orElseThrow(() -> new GatewayFault(ErrorCode.CERTIFICATE_NOT_TRUSTED, ErrorCode.SECURITY_FAILURE,
                         "signed with " + signer.getSubjectX500Principal() + ", which is no partner's signing certificate"));
@@ -120,6 +128,11 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
      * message is a downgrade, refused like any other disallowed algorithm, before anything is stored.
      */
     static void requireProfile(SecurityProfile endpointProfile, Partner partner) {
+        if (partner.config().protocol().isJson()) {
+            // The pair agreed on the JSON API: a SOAP message from this partner is refused like a wrong algorithm.
+            throw new GatewayFault(ErrorCode.PROTOCOL_NOT_AGREED, ErrorCode.SECURITY_FAILURE, "partner " + partner.id()
+                    + " sent SOAP, its partner.protocol is json");
+        }
         if (endpointProfile == SecurityProfile.LEGACY_CBC && partner.config().securityProfile() != SecurityProfile.LEGACY_CBC) {
             throw new GatewayFault(ErrorCode.ALGORITHM_NOT_ALLOWED, ErrorCode.SECURITY_FAILURE, "partner " + partner.id()
                     + " used the legacy CBC endpoint, but its partner.security.profile is "
@@ -127,7 +140,11 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
         }
     }
 
-    /** The payload of an authenticated request, read and validated for the receive path (also for mails). */
+    private InboundMessage read(Partner partner, Element payload, byte[] rawEnvelope, Instant receivedAt) {
+        return read(operation, binding, partner, payload, rawEnvelope, receivedAt);
+    }
+
+    /** The payload of an authenticated request, read and validated for the receive path (also for mails and JSON). */
     static InboundMessage read(Operation operation, PayloadBinding<?, ?> binding, Partner partner, Element payload,
                                byte[] rawEnvelope, Instant receivedAt) {
         XmlLimits.check(payload);

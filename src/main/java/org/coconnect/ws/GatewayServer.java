@@ -37,6 +37,7 @@ public final class GatewayServer implements AutoCloseable {
     private Bus bus;
     private PartnerListener listener;
     private ReloadableTls tls;
+    private JsonServer json;
 
     private GatewayServer() {
     }
@@ -64,6 +65,10 @@ public final class GatewayServer implements AutoCloseable {
             if (partners.all().stream().anyMatch(p -> p.config().securityProfile() == SecurityProfile.LEGACY_CBC)) {
                 server.publish(bus, inbound, SecurityProfile.LEGACY_CBC);
             }
+            if (JsonServer.wanted(partners)) {
+                server.json = JsonServer.publish(bus, config, keys, partners, credentials, receive, alerts, metrics, clock,
+                        inbound.admission());
+            }
             server.listener.harden();
         } catch (RuntimeException e) {
             server.close();
@@ -84,6 +89,9 @@ public final class GatewayServer implements AutoCloseable {
      */
     public void publishVerification(Bus bus, VerifyCertificate verify) {
         Inbound in = inbound;
+        if (json != null) {
+            json.enableLookup(verify);
+        }
         for (SecurityProfile profile : List.copyOf(profiles)) {
             var endpoint = new EndpointImpl(bus, new VerifyEndpoint(profile, in.config().self(), in.partners(), verify,
                     in.clock()));
@@ -208,5 +216,8 @@ public final class GatewayServer implements AutoCloseable {
         }
         endpoints.forEach(EndpointImpl::stop);
         endpoints.clear();
+        if (json != null) {
+            json.destroy();
+        }
     }
 }

@@ -53,4 +53,23 @@ class DurabilityStormIT {
         assertEquals(0, result.acceptedTwice(), "a repeat answered ACCEPTED again instead of the original receipt");
         assertTrue(result.statuses().getOrDefault("DUPLICATE", 0L) > 0, () -> "no repeat was answered: " + result.statuses());
     }
+
+    @Test
+    void theSameStormOverTheJsonApiLosesAndDoublesNothingEither() throws Exception {
+        // Once, on H2: the JSON binding shares the storage path the database runs have covered.
+        assumeTrue(database == TestDatabase.H2 && (ONLY == null || ONLY.equals("H2")), "the JSON storm runs on H2");
+        BenchGateways.Databases databases = (name, dataDir) -> database.newDatabase(dataDir);
+        var settings = new SoakRun.Settings(MESSAGES, 4, 0.3, KILLS, database.name() + " over JSON", databases, dir,
+                TestGateways.freePort(), System.nanoTime());
+
+        SoakResult result = SoakRun.run(settings, System.out, org.coconnect.config.PartnerProtocol.json(true));
+        System.out.println(result.summary());
+
+        assertEquals(KILLS, result.killsDone(), "every kill fell amid the load");
+        assertEquals(0, result.unanswered(), "every message answered in the end");
+        assertEquals(0, result.acknowledgedButMissing(), () -> "acknowledged, then lost: " + result.missingExamples());
+        assertEquals(0, result.storedTwice(), "a message or CO stored twice");
+        assertEquals(0, result.acceptedTwice(), "a repeat answered ACCEPTED again instead of the original receipt");
+        assertTrue(result.statuses().getOrDefault("DUPLICATE", 0L) > 0, () -> "no repeat was answered: " + result.statuses());
+    }
 }

@@ -263,6 +263,37 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPartnerSpeaksSoapUnlessItsProtocolIsJsonWithOrWithoutEncryption() throws IOException {
+        String partner = """
+                partner.country=ID
+                partner.authority=DJBC
+                partner.endpoint.url=https://localhost:9443
+                partner.allowed-ips=127.0.0.1
+                """;
+        assertEquals(PartnerProtocol.SOAP, load(conf(VALID, "ID-DJBC.properties", partner)).partners().get(0).protocol());
+        assertEquals(PartnerProtocol.json(false), load(conf(VALID, "ID-DJBC.properties", partner
+                + "partner.protocol=json\n")).partners().get(0).protocol());
+        assertEquals(PartnerProtocol.json(true), load(conf(VALID, "ID-DJBC.properties", partner
+                + "partner.protocol=json\npartner.json.encrypt=true\n")).partners().get(0).protocol());
+    }
+
+    @Test
+    void anUnknownProtocolOrEncryptionForSoapIsRefusedWithItsKey() throws IOException {
+        String partner = """
+                partner.country=ID
+                partner.authority=DJBC
+                partner.endpoint.url=https://localhost:9443
+                partner.allowed-ips=127.0.0.1
+                """;
+        var unknown = assertThrows(ConfigException.class, () -> load(conf(VALID, "ID-DJBC.properties",
+                partner + "partner.protocol=rest\n")));
+        assertTrue(unknown.getMessage().contains("partner.protocol"), unknown.getMessage());
+        var soap = assertThrows(ConfigException.class, () -> load(conf(VALID, "ID-DJBC.properties",
+                partner + "partner.json.encrypt=true\n")));
+        assertTrue(soap.getMessage().contains("partner.json.encrypt"), soap.getMessage());
+    }
+
+    @Test
     void anUnknownSecurityProfileIsRefusedWithItsKey() throws IOException {
         Path conf = conf(VALID, "ID-DJBC.properties", """
                 partner.country=ID

@@ -14,7 +14,7 @@ import org.coconnect.error.ErrorCode;
 import org.coconnect.partner.Partner;
 import org.junit.jupiter.api.Test;
 
-/** Who may use which endpoints: the legacy CBC endpoints only serve partners that opted in. */
+/** Who may use which endpoints: the legacy CBC endpoints only serve partners that opted in, SOAP only SOAP partners. */
 class LegacyProfileGuardTest {
 
     private static Partner partner(SecurityProfile profile) {
@@ -39,5 +39,15 @@ class LegacyProfileGuardTest {
     @Test
     void aLegacyPartnerMayStillUseTheStandardEndpoints() {
         assertDoesNotThrow(() -> GatewayEndpoint.requireProfile(SecurityProfile.STANDARD, partner(SecurityProfile.LEGACY_CBC)));
+    }
+
+    @Test
+    void aPartnerThatAgreedOnTheJsonApiIsRefusedAtTheSoapEndpoints() {
+        Partner base = partner(SecurityProfile.STANDARD);
+        var json = new Partner(base.config().withProtocol(org.coconnect.config.PartnerProtocol.json(false)), List.of(),
+                List.of(), List.of());
+        var fault = assertThrows(GatewayFault.class, () -> GatewayEndpoint.requireProfile(SecurityProfile.STANDARD, json));
+        assertEquals(ErrorCode.PROTOCOL_NOT_AGREED, fault.code());
+        assertEquals(ErrorCode.SECURITY_FAILURE, fault.partnerCode());
     }
 }
