@@ -3,6 +3,8 @@ package org.coconnect.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +32,7 @@ import org.coconnect.security.PartnerServerTrust;
 import org.coconnect.security.TlsMaterial;
 import org.coconnect.ws.AcknowledgementMapper;
 import org.coconnect.ws.JsonCodec;
+import org.coconnect.ws.PayloadDigest;
 import org.coconnect.ws.JsonPayloadValidator;
 import org.coconnect.ws.VerificationMapper;
 import org.coconnect.ws.VerifyEndpoint;
@@ -72,8 +75,11 @@ final class JsonPartnerClient {
         return partner.config().operationUrl("json/" + operation.pathName());
     }
 
-    /** One answered attempt: the acknowledgement, the JWS (or JWE) as sent and the answer as received, and its signer. */
-    record Exchanged(Acknowledgement ack, byte[] sent, byte[] received, byte[] signerDer) {
+    /**
+     * One answered attempt: the acknowledgement, the JWS (or JWE) as sent, the answer as received, its signer, and the
+     * digest the partner should have acknowledged.
+     */
+    record Exchanged(Acknowledgement ack, byte[] sent, byte[] received, byte[] signerDer, byte[] payloadDigest) {
     }
 
     Exchanged send(Operation operation, Element payload, UUID messageId) throws DeliveryException {
@@ -105,7 +111,33 @@ final class JsonPartnerClient {
                     + ", not " + messageId, null);
         }
         return new Exchanged(ack, posted.body().getBytes(StandardCharsets.US_ASCII),
-                response.body().getBytes(StandardCharsets.UTF_8), der(verified.signer()));
+                response.body().getBytes(StandardCharsets.UTF_8), der(verified.signer()), sentDigest(operation, json, ack));
+    }
+
+    /**
+     * The partner digests the XML it rebuilds from our JSON (laid out differently from ours), or, when the JSON
+     * fails its schema and is never rebuilt, the JSON bytes as signed: the one the answer names, else the first.
+     */
+    private static byte[] sentDigest(Operation operation, JsonNode json, Acknowledgement ack) {
+        byte[] rebuilt = rebuiltDigest(operation, json);
+        if (ack.payloadDigest() == null || MessageDigest.isEqual(rebuilt, ack.payloadDigest())) {
+            return rebuilt;
+        }
+        try {
+            byte[] signed = MessageDigest.getInstance("SHA-256").digest(JsonCodec.mapper().writeValueAsBytes(json));
+            return MessageDigest.isEqual(signed, ack.payloadDigest()) ? signed : rebuilt;
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return rebuilt;
+        }
+    }
+
+    private static byte[] rebuiltDigest(Operation operation, JsonNode json) {
+        try {
+            return PayloadDigest.of(JsonCodec.requestToXml(operation, json)).sha256();
+        } catch (IllegalArgumentException e) {
+            // Not rebuildable (a payload the schema refuses): only the JSON bytes as signed can be acknowledged.
+            return new byte[0];
+        }
     }
 
     private static byte[] der(java.security.cert.X509Certificate certificate) {

@@ -159,8 +159,9 @@ public final class PartnerClient implements PartnerTransport {
         byte[] digest = PayloadDigest.of(payload).sha256();
         if (json != null) {
             var exchanged = json.send(operation, payload, messageId);
-            return checked(operation, messageId, digest, exchanged.ack(), new OutboundEvidence.Attempt(exchanged.sent(),
-                    exchanged.received(), exchanged.signerDer(), digest, exchanged.ack().payloadDigest()));
+            return checked(operation, messageId, exchanged.payloadDigest(), exchanged.ack(), new OutboundEvidence.Attempt(
+                    exchanged.sent(), exchanged.received(), exchanged.signerDer(), exchanged.payloadDigest(),
+                    exchanged.ack().payloadDigest()));
         }
         Dispatch<Source> dispatch = dispatches.get(operation);
         Source response;
