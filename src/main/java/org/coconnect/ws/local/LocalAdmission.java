@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Duration;
@@ -35,7 +34,6 @@ final class LocalAdmission implements ContainerRequestFilter, ContainerResponseF
     private static final Logger LOG = LoggerFactory.getLogger(LocalAdmission.class);
     private static final String REALM = "Bearer realm=\"coconnect-local\"";
     private static final String COUNTED = LocalAdmission.class.getName() + ".counted";
-    private static final MediaType JSON = MediaType.valueOf("application/json; charset=utf-8");
 
     private final BearerToken token;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -130,7 +128,7 @@ final class LocalAdmission implements ContainerRequestFilter, ContainerResponseF
     }
 
     static Response.ResponseBuilder refusal(int status, ErrorCode code, String text) {
-        return Response.status(status).type(JSON)
-                .entity(Representations.problems(List.of(Problem.error(code, text, null))));
+        return Response.status(status).type(Representations.PROBLEM_JSON)
+                .entity(Representations.problems(status, List.of(Problem.error(code, text, null))));
     }
 }

@@ -72,7 +72,7 @@ public final class LocalApiServer implements AutoCloseable {
             throw new IllegalStateException("The local interface cannot listen on " + host + ":" + config.port()
                     + " (local.port): " + e.getMessage(), e);
         }
-        HardenedListener.harden(engine.getServer(), new HardenedListener.ErrorPage("application/json; charset=utf-8",
+        HardenedListener.harden(engine.getServer(), new HardenedListener.ErrorPage(Representations.PROBLEM_JSON,
                 Map.of("X-Content-Type-Options", "nosniff"), LocalApiServer::unreadable));
         LOG.info("Local interface listening on {} (bearer token from {})", baseUrl, config.tokenFile());
         return new LocalApiServer(server, admission, baseUrl, config.port());
@@ -97,9 +97,9 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    /** What Jetty answers by itself to a request it cannot read, in our JSON problem shape. */
+    /** What Jetty answers by itself to a request it cannot read, as a problem document. */
     private static String unreadable(int status) {
-        return LocalJson.write(Representations.problems(List.of(Problem.error(ErrorCode.LOCAL_BAD_REQUEST,
+        return LocalJson.write(Representations.problems(status, List.of(Problem.error(ErrorCode.LOCAL_BAD_REQUEST,
                 "The request could not be read (HTTP " + status + "); see docs/local-api.openapi.yaml.", null))));
     }
 
