@@ -170,12 +170,12 @@ public final class Gateway implements AutoCloseable {
                     limiter);
         }
         if (config.localApi().enabled()) {
-            local = LocalApiServer.start(bus, config.localApi(), new LocalOperations(useCases.issueCertificate(),
+            local = LocalApiServer.start(bus, config.localApi(), keys, new LocalOperations(useCases.issueCertificate(),
                     useCases.requestCancellation(), useCases.claimPreference(), useCases.decideTreatment(),
                     useCases.queryCertificates(), outbox, this::health, this::metricsText, alerts,
                     useCases.verifyAtPartner()::verify, new LocalOperations.DeclarationOperations(
                             useCases.exporterRegistry(), useCases.issueDeclaration(), useCases.queryDeclarations()),
-                    useCases.verificationInquiries()));
+                    useCases.verificationInquiries(), audit));
         }
         metrics.watchRequestsInFlight(partners.all().stream().map(Partner::id).toList(), server::requestsInFlight);
         // Until now the partner listener answered 503: every operation is published before any is served.

@@ -13,18 +13,22 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngine;
 import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.cxf.transport.http_jetty.ThreadingParameters;
+import org.apache.cxf.configuration.jsse.TLSServerParameters;
+import org.apache.cxf.configuration.security.FiltersType;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.LocalApiConfig;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
+import org.coconnect.security.GatewayKeys;
+import org.coconnect.security.TlsMaterial;
 import org.coconnect.ws.HardenedListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local interface: JAX-RS resources on CXF, served by the Jetty that serves the SOAP endpoints but on
- * a connector and port of its own. Plain HTTP for our own issuing and customs systems, so it listens on a
- * loopback address only and refuses to start on any other. See docs/local-interface.md and
+ * a connector and port of its own: plain HTTP on a loopback address, HTTPS (local.tls) on any other. Each
+ * client presents its own credential and may only call what its scopes allow. See docs/local-interface.md and
  * docs/local-api.openapi.yaml.
  */
 public final class LocalApiServer implements AutoCloseable {
@@ -46,19 +50,21 @@ public final class LocalApiServer implements AutoCloseable {
         this.port = port;
     }
 
-    public static LocalApiServer start(Bus bus, LocalApiConfig config, LocalOperations operations) {
-        InetAddress address = loopback(config.host());
+    public static LocalApiServer start(Bus bus, LocalApiConfig config, GatewayKeys keys, LocalOperations operations) {
+        InetAddress address = config.tls() ? address(config.host()) : loopback(config.host());
         String host = address.getHostAddress();
-        String baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + config.port();
-        JettyHTTPServerEngine engine = engine(bus, host, config.port());
-        var admission = new LocalAdmission(new BearerToken(config.token()));
+        String baseUrl = (config.tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + config.port();
+        JettyHTTPServerEngine engine = engine(bus, host, config.port(), config.tls() ? keys : null);
+        var admission = new LocalAdmission(new LocalClients(config), operations.audit());
         var endpoints = new LocalEndpoints(operations);
         var factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(baseUrl);
         factory.setServiceBeans(List.of(new CertificateResources(endpoints), new DeclarationResources(
                 new DeclarationEndpoints(operations.declarations())), new OperationsResources(endpoints)));
-        factory.setProviders(List.of(new JacksonJsonProvider(LocalJson.mapper()), admission, new LocalRefusals()));
+        factory.setProviders(List.of(new JacksonJsonProvider(LocalJson.mapper()), admission, new ScopeCheck(),
+                new LocalRefusals()));
         Server server;
         try {
             server = factory.create();
@@ -74,19 +80,27 @@ public final class LocalApiServer implements AutoCloseable {
         }
         HardenedListener.harden(engine.getServer(), new HardenedListener.ErrorPage(Representations.PROBLEM_JSON,
                 Map.of("X-Content-Type-Options", "nosniff"), LocalApiServer::unreadable));
-        LOG.info("Local interface listening on {} (bearer token from {})", baseUrl, config.tokenFile());
+        LOG.info("Local interface listening on {} (operator's token from {}, {} other clients)", baseUrl,
+                config.tokenFile(), config.clients().size());
         return new LocalApiServer(server, admission, baseUrl, config.port());
     }
 
-    /** This port's own Jetty engine: plain HTTP, enough threads for our systems, timeouts and no version banner. */
-    private static JettyHTTPServerEngine engine(Bus bus, String host, int port) {
+    /**
+     * This port's own Jetty engine: plain HTTP on loopback, else HTTPS with the gateway's TLS key (no client
+     * certificate: clients present their credential); enough threads for our systems, timeouts and no version banner.
+     */
+    private static JettyHTTPServerEngine engine(Bus bus, String host, int port, GatewayKeys tlsKeys) {
         var threads = new ThreadingParameters();
         threads.setMinThreads(MIN_THREADS);
         threads.setMaxThreads(MAX_THREADS);
         threads.setThreadNamePrefix("local-api");
         try {
-            JettyHTTPServerEngine engine = bus.getExtension(JettyHTTPServerEngineFactory.class)
-                    .createJettyHTTPServerEngine(host, port, "http");
+            var engines = bus.getExtension(JettyHTTPServerEngineFactory.class);
+            if (tlsKeys != null) {
+                engines.setTLSServerParametersForPort(port, tls(tlsKeys));
+            }
+            JettyHTTPServerEngine engine = engines.createJettyHTTPServerEngine(host, port,
+                    tlsKeys == null ? "http" : "https");
             engine.setThreadingParameters(threads);
             engine.setMaxIdleTime((int) HardenedListener.IDLE_TIMEOUT.toMillis());
             engine.setSendServerVersion(false);
@@ -97,13 +111,31 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
+    private static TLSServerParameters tls(GatewayKeys keys) {
+        var tls = new TLSServerParameters();
+        tls.setKeyManagers(TlsMaterial.keyManagers(keys));
+        tls.setIncludeProtocols(TlsMaterial.PROTOCOLS);
+        var suites = new FiltersType();
+        suites.getInclude().addAll(TlsMaterial.CIPHER_SUITES);
+        tls.setCipherSuitesFilter(suites);
+        return tls;
+    }
+
+    private static InetAddress address(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ConfigException("gateway.properties", "local.host", "unknown host '" + host + "'");
+        }
+    }
+
     /** What Jetty answers by itself to a request it cannot read, as a problem document. */
     private static String unreadable(int status) {
         return LocalJson.write(Representations.problems(status, List.of(Problem.error(ErrorCode.LOCAL_BAD_REQUEST,
                 "The request could not be read (HTTP " + status + "); see docs/local-api.openapi.yaml.", null))));
     }
 
-    /** The address to bind, if it is a loopback one: this interface has no TLS and must never face a network. */
+    /** The address to bind, if it is a loopback one: without TLS this interface must never face a network. */
     static InetAddress loopback(String host) {
         InetAddress address;
         try {
@@ -113,7 +145,7 @@ public final class LocalApiServer implements AutoCloseable {
         }
         if (!address.isLoopbackAddress()) {
             throw new ConfigException("gateway.properties", "local.host", "must be a loopback address such as "
-                    + "127.0.0.1 or ::1, since the local interface is never exposed to a network; got '" + host + "'");
+                    + "127.0.0.1 or ::1 unless local.tls=true, since plain HTTP never faces a network; got '" + host + "'");
         }
         return address;
     }

@@ -1,6 +1,7 @@
 package org.coconnect.ws.local;
 
 import java.util.function.Supplier;
+import org.coconnect.audit.AuditLog;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.exchange.ClaimPreference;
 import org.coconnect.exchange.DecideTreatment;
@@ -16,7 +17,7 @@ public record LocalOperations(IssueCertificate issue, RequestCancellation cancel
                               DecideTreatment treatment, QueryCertificates query, Outbox outbox,
                               Supplier<Health> health, Supplier<String> metrics, Alerts alerts,
                               PartnerLookup verification, DeclarationOperations declarations,
-                              VerificationInquiries inquiries) {
+                              VerificationInquiries inquiries, AuditLog audit) {
 
     /** Annex IV: the approved-exporter register, issuing DOs and looking them up. */
     public record DeclarationOperations(org.coconnect.exchange.ExporterRegistry exporters,

@@ -108,7 +108,7 @@ final class Representations {
      * A problem document (RFC 9457) for an answer with this status: type, title and code from the first problem's
      * error code, detail its text, and every problem found (each with its code and location) in "problems".
      */
-    static Map<String, Object> problems(int status, List<Problem> problems) {
+    static LinkedHashMap<String, Object> problems(int status, List<Problem> problems) {
         Problem first = problems.get(0);
         var json = new LinkedHashMap<String, Object>();
         json.put("type", PROBLEM_TYPE + first.code().code());
