@@ -175,7 +175,7 @@ public final class Gateway implements AutoCloseable {
                     useCases.queryCertificates(), outbox, this::health, this::metricsText, alerts,
                     useCases.verifyAtPartner()::verify, new LocalOperations.DeclarationOperations(
                             useCases.exporterRegistry(), useCases.issueDeclaration(), useCases.queryDeclarations()),
-                    useCases.verificationInquiries(), audit));
+                    useCases.verificationInquiries(), useCases.localRecords(audit)));
         }
         metrics.watchRequestsInFlight(partners.all().stream().map(Partner::id).toList(), server::requestsInFlight);
         // Until now the partner listener answered 503: every operation is published before any is served.

@@ -15,6 +15,7 @@ import org.coconnect.exchange.IssueCertificate;
 import org.coconnect.exchange.IssueDeclaration;
 import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.QueryDeclarations;
+import org.coconnect.exchange.QueryJournal;
 import org.coconnect.exchange.RequestCancellation;
 import org.coconnect.exchange.VerificationInquiries;
 import org.coconnect.exchange.VerifyAtPartner;
@@ -26,7 +27,7 @@ public record UseCases(IssueCertificate issueCertificate, RequestCancellation re
                        QueryCertificates queryCertificates, ExporterRegistry exporterRegistry,
                        IssueDeclaration issueDeclaration, QueryDeclarations queryDeclarations,
                        VerificationInquiries verificationInquiries, VerifyCertificate verifyCertificate,
-                       VerifyAtPartner verifyAtPartner, EraseExpiredContent retention) {
+                       VerifyAtPartner verifyAtPartner, EraseExpiredContent retention, QueryJournal journal) {
 
     /** Every use case of one gateway, built once over its parts. */
     static UseCases of(GatewayConfig config, Database database, PartnerDirectory partners, Outgoing outgoing,
@@ -38,6 +39,11 @@ public record UseCases(IssueCertificate issueCertificate, RequestCancellation re
                 new IssueDeclaration(database, config.self(), partners, outgoing, clock), new QueryDeclarations(database),
                 new VerificationInquiries(database, partners, outgoing, clock),
                 new VerifyCertificate(database, config.self().countryCode(), audit), new VerifyAtPartner(partners, remote),
-                new EraseExpiredContent(database, config.retention(), audit, clock));
+                new EraseExpiredContent(database, config.retention(), audit, clock), new QueryJournal(database));
+    }
+
+    /** What the local interface reads and records beside the use cases. */
+    org.coconnect.ws.local.LocalRecords localRecords(AuditLog audit) {
+        return new org.coconnect.ws.local.LocalRecords(audit, journal);
     }
 }

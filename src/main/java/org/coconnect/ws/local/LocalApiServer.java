@@ -56,13 +56,14 @@ public final class LocalApiServer implements AutoCloseable {
         String baseUrl = (config.tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + config.port();
         JettyHTTPServerEngine engine = engine(bus, host, config.port(), config.tls() ? keys : null);
-        var admission = new LocalAdmission(new LocalClients(config), operations.audit());
+        var admission = new LocalAdmission(new LocalClients(config), operations.records().audit());
         var endpoints = new LocalEndpoints(operations);
         var factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(baseUrl);
         factory.setServiceBeans(List.of(new CertificateResources(endpoints), new DeclarationResources(
-                new DeclarationEndpoints(operations.declarations())), new OperationsResources(endpoints)));
+                new DeclarationEndpoints(operations.declarations())), new OperationsResources(endpoints),
+                new RecordResources(new JournalEndpoints(operations.records().journal()))));
         factory.setProviders(List.of(new JacksonJsonProvider(LocalJson.mapper()), admission, new ScopeCheck(),
                 new LocalRefusals()));
         Server server;

@@ -1,7 +1,6 @@
 package org.coconnect.ws.local;
 
 import java.util.function.Supplier;
-import org.coconnect.audit.AuditLog;
 import org.coconnect.exchange.Alerts;
 import org.coconnect.exchange.ClaimPreference;
 import org.coconnect.exchange.DecideTreatment;
@@ -17,7 +16,7 @@ public record LocalOperations(IssueCertificate issue, RequestCancellation cancel
                               DecideTreatment treatment, QueryCertificates query, Outbox outbox,
                               Supplier<Health> health, Supplier<String> metrics, Alerts alerts,
                               PartnerLookup verification, DeclarationOperations declarations,
-                              VerificationInquiries inquiries, AuditLog audit) {
+                              VerificationInquiries inquiries, LocalRecords records) {
 
     /** Annex IV: the approved-exporter register, issuing DOs and looking them up. */
     public record DeclarationOperations(org.coconnect.exchange.ExporterRegistry exporters,

@@ -18,7 +18,7 @@ public final class LocalRoutes {
 
     /** Every resource class the local interface publishes. */
     public static final List<Class<? extends LocalResource>> RESOURCES = List.of(CertificateResources.class,
-            DeclarationResources.class, OperationsResources.class);
+            DeclarationResources.class, OperationsResources.class, RecordResources.class);
 
     /** One route: GET or POST, its path template such as /certificates/{country}/{number}/{version}, its scope or null. */
     public record Route(String method, String template, String scope) {

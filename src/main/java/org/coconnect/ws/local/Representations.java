@@ -120,6 +120,11 @@ final class Representations {
         return json;
     }
 
+    /** Problems as listed in answers (an acknowledgement's, a refusal's). */
+    static List<Map<String, Object>> problemList(List<Problem> problems) {
+        return problems.stream().map(Representations::problem).toList();
+    }
+
     private static Map<String, Object> problem(Problem p) {
         var json = new LinkedHashMap<String, Object>();
         json.put("code", p.code().code());
