@@ -92,6 +92,25 @@ public final class JournalStore {
         return problems;
     }
 
+    /**
+     * The CO information package of a version as it travelled: the payload of the send-co received for it, or of
+     * the send-co queued for it; empty when retention erased it or none was exchanged.
+     */
+    public static java.util.Optional<String> content(EntityManager em, long certificateId) {
+        var received = em.createQuery("""
+                select m.payload from MessageEntity m where m.certificateId = :id and m.operation = 'send-co'
+                and m.direction = :in and m.payload is not null order by m.id""", String.class)
+                .setParameter("id", certificateId).setParameter("in", MessageEntity.Direction.INBOUND)
+                .getResultStream().findFirst();
+        if (received.isPresent()) {
+            return received;
+        }
+        return em.createQuery("""
+                select o.payload from OutboxEntity o where o.certificateId = :id and o.operation = 'send-co'
+                order by o.id""", String.class).setParameter("id", certificateId).getResultStream()
+                .filter(p -> p != null && !p.isEmpty()).findFirst();
+    }
+
     private static void add(List<String> where, Map<String, Object> parameters, String column, Object value, String op) {
         if (value != null) {
             String name = "p" + parameters.size();

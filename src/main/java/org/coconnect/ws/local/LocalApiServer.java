@@ -63,7 +63,8 @@ public final class LocalApiServer implements AutoCloseable {
         factory.setAddress(baseUrl);
         factory.setServiceBeans(List.of(new CertificateResources(endpoints), new DeclarationResources(
                 new DeclarationEndpoints(operations.declarations())), new OperationsResources(endpoints),
-                new RecordResources(new JournalEndpoints(operations.records().journal()))));
+                new RecordResources(new JournalEndpoints(operations.records().journal()),
+                        new DossierEndpoints(operations.records().dossier()))));
         factory.setProviders(List.of(new JacksonJsonProvider(LocalJson.mapper()), admission, new ScopeCheck(),
                 new LocalRefusals()));
         Server server;

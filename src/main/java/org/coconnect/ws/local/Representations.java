@@ -14,7 +14,7 @@ final class Representations {
     private Representations() {
     }
 
-    static Map<String, Object> certificate(CertificateView c) {
+    static LinkedHashMap<String, Object> certificate(CertificateView c) {
         var json = new LinkedHashMap<String, Object>();
         json.put("certificate", c.reference().toString());
         json.put("side", c.side());
