@@ -15,6 +15,7 @@ import org.coconnect.exchange.IssueCertificate;
 import org.coconnect.exchange.IssueDeclaration;
 import org.coconnect.exchange.QueryCertificates;
 import org.coconnect.exchange.QueryDeclarations;
+import org.coconnect.exchange.Notifications;
 import org.coconnect.exchange.QueryDossier;
 import org.coconnect.exchange.QueryJournal;
 import org.coconnect.exchange.RequestCancellation;
@@ -29,7 +30,7 @@ public record UseCases(IssueCertificate issueCertificate, RequestCancellation re
                        IssueDeclaration issueDeclaration, QueryDeclarations queryDeclarations,
                        VerificationInquiries verificationInquiries, VerifyCertificate verifyCertificate,
                        VerifyAtPartner verifyAtPartner, EraseExpiredContent retention, QueryJournal journal,
-                       QueryDossier dossier) {
+                       QueryDossier dossier, Notifications notifications) {
 
     /** Every use case of one gateway, built once over its parts. */
     static UseCases of(GatewayConfig config, Database database, PartnerDirectory partners, Outgoing outgoing,
@@ -44,11 +45,12 @@ public record UseCases(IssueCertificate issueCertificate, RequestCancellation re
                 inquiries,
                 new VerifyCertificate(database, config.self().countryCode(), audit), new VerifyAtPartner(partners, remote),
                 new EraseExpiredContent(database, config.retention(), audit, clock), journal,
-                new QueryDossier(database, inquiries, journal));
+                new QueryDossier(database, inquiries, journal),
+                new Notifications(database, clock, config.localApi().clients()));
     }
 
     /** What the local interface reads and records beside the use cases. */
     org.coconnect.ws.local.LocalRecords localRecords(AuditLog audit) {
-        return new org.coconnect.ws.local.LocalRecords(audit, journal, dossier);
+        return new org.coconnect.ws.local.LocalRecords(audit, journal, dossier, notifications);
     }
 }

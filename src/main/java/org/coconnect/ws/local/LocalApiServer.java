@@ -4,6 +4,7 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import java.net.InetAddress;
 import java.net.URL;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory;
 import org.apache.cxf.transport.http_jetty.ThreadingParameters;
 import org.apache.cxf.configuration.jsse.TLSServerParameters;
 import org.apache.cxf.configuration.security.FiltersType;
+import org.coconnect.client.CallbackWorker;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.LocalApiConfig;
 import org.coconnect.domain.Problem;
@@ -38,13 +40,16 @@ public final class LocalApiServer implements AutoCloseable {
     private static final int MIN_THREADS = 4;
     private static final int MAX_THREADS = 32;
 
+    private static final Duration CALLBACK_PASS = Duration.ofSeconds(1);
     private final Server server;
     private final LocalAdmission admission;
+    private final CallbackWorker callbacks;
     private final String baseUrl;
     private final int port;
 
-    private LocalApiServer(Server server, LocalAdmission admission, String baseUrl, int port) {
+    private LocalApiServer(Server server, LocalAdmission admission, CallbackWorker callbacks, String baseUrl, int port) {
         this.server = server;
+        this.callbacks = callbacks;
         this.admission = admission;
         this.baseUrl = baseUrl;
         this.port = port;
@@ -64,7 +69,8 @@ public final class LocalApiServer implements AutoCloseable {
         factory.setServiceBeans(List.of(new CertificateResources(endpoints), new DeclarationResources(
                 new DeclarationEndpoints(operations.declarations())), new OperationsResources(endpoints),
                 new RecordResources(new JournalEndpoints(operations.records().journal()),
-                        new DossierEndpoints(operations.records().dossier()))));
+                        new DossierEndpoints(operations.records().dossier()),
+                        new EventEndpoints(operations.records().notifications()))));
         factory.setProviders(List.of(new JacksonJsonProvider(LocalJson.mapper()), admission, new ScopeCheck(),
                 new LocalRefusals()));
         Server server;
@@ -84,7 +90,9 @@ public final class LocalApiServer implements AutoCloseable {
                 Map.of("X-Content-Type-Options", "nosniff"), LocalApiServer::unreadable));
         LOG.info("Local interface listening on {} (operator's token from {}, {} other clients)", baseUrl,
                 config.tokenFile(), config.clients().size());
-        return new LocalApiServer(server, admission, baseUrl, config.port());
+        // The clients of this interface are the ones notified, so their callbacks run while it does.
+        var callbacks = new CallbackWorker(operations.records().notifications(), Clock.systemUTC()).start(CALLBACK_PASS);
+        return new LocalApiServer(server, admission, callbacks, baseUrl, config.port());
     }
 
     /**
@@ -160,6 +168,7 @@ public final class LocalApiServer implements AutoCloseable {
     @Override
     public void close() {
         admission.drain(DRAIN);
+        callbacks.close();
         server.destroy();
         JettyHTTPServerEngineFactory.destroyForPort(port);
     }

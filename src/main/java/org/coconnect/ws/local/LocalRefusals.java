@@ -22,7 +22,8 @@ final class LocalRefusals implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRefusals.class);
     /** Codes that mean "no such thing here": answered 404. */
     private static final Set<ErrorCode> UNKNOWN = EnumSet.of(ErrorCode.UNKNOWN_CERTIFICATE,
-            ErrorCode.UNKNOWN_EXPORTER, ErrorCode.UNKNOWN_DECLARATION, ErrorCode.UNKNOWN_INQUIRY);
+            ErrorCode.UNKNOWN_EXPORTER, ErrorCode.UNKNOWN_DECLARATION, ErrorCode.UNKNOWN_INQUIRY,
+            ErrorCode.UNKNOWN_EVENT_CURSOR);
 
     @Context
     private UriInfo uri;

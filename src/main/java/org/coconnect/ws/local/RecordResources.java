@@ -6,16 +6,27 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.coconnect.config.LocalScope;
 
-/** Routes for what the gateway keeps: the journal of messages exchanged and whole COs; see docs/local-api.openapi.yaml. */
+/** Routes for what the gateway keeps: the journal of messages exchanged, whole COs and events; see docs/local-api.openapi.yaml. */
 @Path("/")
 public final class RecordResources extends LocalResource {
 
     private final JournalEndpoints journal;
     private final DossierEndpoints dossiers;
 
-    RecordResources(JournalEndpoints journal, DossierEndpoints dossiers) {
+    private final EventEndpoints events;
+
+    RecordResources(JournalEndpoints journal, DossierEndpoints dossiers, EventEndpoints events) {
         this.journal = journal;
         this.dossiers = dossiers;
+        this.events = events;
+    }
+
+    /** Events after a given one, for systems that poll instead of receiving callbacks. */
+    @GET
+    @RequiresScope(LocalScope.READ)
+    @Path("events")
+    public Response events() {
+        return answer(events.after(request()));
     }
 
     /** The whole CO: every version with its history and content, claims, inquiries and messages. */
