@@ -120,6 +120,17 @@ class NotificationsIT {
     }
 
     @Test
+    void anAlertTheGatewayRaisesIsCalledBackAsAlertRaised() {
+        new org.coconnect.exchange.Alerts(id.database(), java.time.Clock.systemUTC(), id.audit())
+                .raise(org.coconnect.error.ErrorCode.MESSAGE_STUCK, "KR-KCS", null, "a message waits too long (test)");
+
+        await(() -> callsAbout("a message waits too long (test)").stream().anyMatch(c -> c.status() == 204),
+                "the alert's callback");
+        var call = callsAbout("a message waits too long (test)").get(0);
+        assertTrue(call.body().contains("\"kind\":\"alert-raised\"") && call.body().contains("CC-6003"), call.body());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void pollingListsTheEventsAfterAGivenOne() {
         var all = idHttp.as(CUSTOMS, null, "GET", "/events", null, null);
