@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 CancelCommand.class, ClaimCommand.class, DecideCommand.class, CertificatesCommand.class,
                 DeliveriesCommand.class, ResendCommand.class, AlertsCommand.class, CheckPartnerCommand.class,
                 VerifyCommand.class, ExporterCommand.class, DeclarationCommand.class, AskCommand.class,
-                AnswerCommand.class, InquiriesCommand.class, InquiryCommand.class, JournalCommand.class})
+                AnswerCommand.class, InquiriesCommand.class, InquiryCommand.class, JournalCommand.class,
+                LocalClientCommand.class})
 public final class CoConnectCommand implements Runnable {
 
     @Override

@@ -25,6 +25,11 @@ public record LocalClientConfig(String id, String credentialSha256, Set<LocalSco
         callbacks = Map.copyOf(callbacks);
     }
 
+    /** The clients of a clients file (local.clients.file), checked as at start-up; none when it does not exist. */
+    public static java.util.List<LocalClientConfig> readFile(java.nio.file.Path file) {
+        return LocalApiSettings.clients(file);
+    }
+
     /** Never prints the secret: configurations end up in logs. */
     @Override
     public String toString() {
