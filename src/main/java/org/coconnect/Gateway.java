@@ -117,7 +117,7 @@ public final class Gateway implements AutoCloseable {
             WsSecurityProperties.shareReplayCache(bus, new SharedReplayCache(database.dataSource(), clock,
                     config.timestampTimeToLive().plus(config.allowedClockSkew())));
         }
-        this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
+        this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock, audit);
         var d = config.delivery();
         this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
         this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), audit, metrics);

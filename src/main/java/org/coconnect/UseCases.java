@@ -38,7 +38,7 @@ public record UseCases(IssueCertificate issueCertificate, RequestCancellation re
         var inquiries = new VerificationInquiries(database, partners, outgoing, clock);
         var journal = new QueryJournal(database);
         return new UseCases(new IssueCertificate(database, config.self(), partners, outgoing, clock),
-                new RequestCancellation(database, partners, outgoing, clock), new ClaimPreference(database, clock),
+                new RequestCancellation(database, partners, outgoing, clock), new ClaimPreference(database, clock, audit),
                 new DecideTreatment(database, partners, outgoing, clock), new QueryCertificates(database),
                 new ExporterRegistry(database, config.self(), partners, outgoing, clock),
                 new IssueDeclaration(database, config.self(), partners, outgoing, clock), new QueryDeclarations(database),

@@ -104,7 +104,20 @@ class ClientScopesIT {
         String messageId = reply.json().get("messageId").toString();
         assertTrue(auditDetails().stream().anyMatch(d -> d.contains("POST /certificates answered 201")
                 && d.contains("KR-SCOPE-AUDIT") && d.endsWith("[client=issuer user=clerk-7]")), auditDetails().toString());
-        assertNotNull(messageId);
+        String queued = kr.database().inTransaction(em -> em.createQuery("select e.detail from AuditEventEntity e "
+                + "where e.messageId = :id and e.detail like 'send-co queued%'", String.class)
+                .setParameter("id", messageId).getSingleResult());
+        assertEquals("send-co queued [client=issuer user=clerk-7]", queued, "audited in the issue's own transaction");
+    }
+
+    @Test
+    void aClaimNamesTheCustomsClientInTheAuditLog() {
+        var reply = http.as(CUSTOMS, "officer-3", "POST", "/claims", "application/json",
+                "{\"issuingCountry\":\"ID\",\"certificateNumber\":\"ID-AUDIT-1\",\"declarationNumber\":\"D-9\"}");
+
+        assertEquals(202, reply.status(), reply.body());
+        assertTrue(auditDetails().contains("declaration D-9 claims preference on CO ID:ID-AUDIT-1 (pending its arrival)"
+                + " [client=customs user=officer-3]"), auditDetails().toString());
     }
 
     @Test
