@@ -119,7 +119,7 @@ public final class Gateway implements AutoCloseable {
             WsSecurityProperties.shareReplayCache(bus, new SharedReplayCache(database.dataSource(), clock,
                     config.timestampTimeToLive().plus(config.allowedClockSkew())));
         }
-        this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock);
+        this.outgoing = new Outgoing(config.self(), new OutboundPayloadWriter(), clock, audit);
         var d = config.delivery();
         this.metrics = new GatewayMetrics(() -> outbox().backlog(), clock);
         this.outbox = new Outbox(database, d.retrySchedule(), alerts, clock, d.lease(), audit, metrics);
@@ -170,12 +170,12 @@ public final class Gateway implements AutoCloseable {
                     server.admission());
         }
         if (config.localApi().enabled()) {
-            local = LocalApiServer.start(bus, config.localApi(), new LocalOperations(useCases.issueCertificate(),
+            local = LocalApiServer.start(bus, config.localApi(), keys, new LocalOperations(useCases.issueCertificate(),
                     useCases.requestCancellation(), useCases.claimPreference(), useCases.decideTreatment(),
                     useCases.queryCertificates(), outbox, this::health, this::metricsText, alerts,
                     useCases.verifyAtPartner()::verify, new LocalOperations.DeclarationOperations(
                             useCases.exporterRegistry(), useCases.issueDeclaration(), useCases.queryDeclarations()),
-                    useCases.verificationInquiries()), live::reload);
+                    useCases.verificationInquiries(), useCases.localRecords(audit)), live::reload);
         }
         metrics.watchRequestsInFlight(partners.all().stream().map(Partner::id).toList(), server::requestsInFlight);
         // Until now the partner listener answered 503: every operation is published before any is served.

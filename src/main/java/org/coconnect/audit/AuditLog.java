@@ -52,7 +52,9 @@ public final class AuditLog {
 
     /** Adds an event in the caller's transaction, so it commits (or not) with what it describes. */
     public void record(EntityManager em, Kind kind, String partnerId, String messageId, String detail) {
-        em.persist(new AuditEventEntity(clock.instant(), kind.name(), partnerId, messageId, detail));
+        // A change asked for through the local interface names the client and its user (issue 16).
+        String attributed = Actor.current().map(a -> detail + " [" + a.describe() + "]").orElse(detail);
+        em.persist(new AuditEventEntity(clock.instant(), kind.name(), partnerId, messageId, attributed));
     }
 
     /** Adds an event in a transaction of its own. */

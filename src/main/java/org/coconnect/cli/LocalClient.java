@@ -7,13 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.coconnect.config.LocalApiConfig;
 import org.coconnect.ws.local.LocalJson;
 
-/** Talks to a running gateway's local interface with the bearer token from the gateway's configuration. */
+/** Talks to a running gateway's local interface as its operator client, with the token of local.token.file. */
 final class LocalClient {
 
     /** An answer: the HTTP status and the JSON body (null when the body was not JSON). */
@@ -29,15 +31,26 @@ final class LocalClient {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final URI base;
     private final String token;
+    private final boolean tls;
 
-    LocalClient(LocalApiConfig config) {
+    /**
+     * A client of the gateway at the configured address: over HTTPS trusting only {@code gatewayTls} (the gateway's
+     * own TLS certificate) when local.tls is on, else over loopback HTTP to a listener of this user's only.
+     */
+    LocalClient(LocalApiConfig config, X509Certificate gatewayTls) throws GeneralSecurityException {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        this.base = URI.create("http://" + host + ":" + config.port());
+        this.tls = config.tls();
+        this.base = URI.create((tls ? "https://" : "http://") + host + ":" + config.port());
         this.token = new String(config.token());
+        var builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (tls) {
+            builder.sslContext(PinnedCertificate.context(gatewayTls));
+        }
+        this.http = builder.build();
     }
 
     URI base() {
@@ -84,6 +97,9 @@ final class LocalClient {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (!tls) {
+            ListenerOwner.requireOwn(base.getPort());
+        }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(response.statusCode(), LocalJson.parseOrNull(response.body()), response.body());
     }

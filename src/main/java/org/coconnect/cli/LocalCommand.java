@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.coconnect.config.ConfigException;
 import org.coconnect.config.ConfigLoader;
 import org.coconnect.config.LocalApiConfig;
+import org.coconnect.security.GatewayKeys;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,7 +56,15 @@ abstract class LocalCommand implements Callable<Integer> {
                     + conf.resolve("gateway.properties"));
             return CONFIGURATION;
         }
-        var client = new LocalClient(config);
+        LocalClient client;
+        try {
+            client = new LocalClient(config, config.tls() ? GatewayKeys.load(new ConfigLoader(Path.of("")
+                    .toAbsolutePath(), System.getenv()).load(conf).keystores()).tlsCertificate() : null);
+        } catch (ConfigException | java.security.GeneralSecurityException | IllegalStateException e) {
+            err.println("Configuration error: the gateway's TLS certificate, which the CLI trusts alone, cannot be "
+                    + "read: " + e.getMessage());
+            return CONFIGURATION;
+        }
         LocalClient.Answer answer;
         try {
             answer = send(client);

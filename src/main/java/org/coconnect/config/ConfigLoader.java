@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.RetrySchedule;
@@ -22,8 +21,6 @@ import org.coconnect.security.RandomSecret;
  */
 public final class ConfigLoader {
 
-    private static final int MIN_TOKEN_LENGTH = 32;
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]+");
     private final Path baseDir;
     private final Map<String, String> environment;
     private final boolean demoKeysAsked;
@@ -108,36 +105,7 @@ public final class ConfigLoader {
     }
 
     private LocalApiConfig localApi(PropertiesFile file, String country) {
-        String host = file.optional("local.host", "127.0.0.1");
-        int port = file.port("local.port", LocalApiConfig.DEFAULT_PORT);
-        if (port == 0) {
-            return new LocalApiConfig(host, 0, null, null);
-        }
-        Path tokenFile = resolve(file.optional("local.token.file",
-                "keystores/" + country.toLowerCase() + "/local-token"));
-        return new LocalApiConfig(host, port, tokenFile, token(file, tokenFile, demo(file)));
-    }
-
-    private static char[] token(PropertiesFile file, Path tokenFile, boolean demo) {
-        String token;
-        try {
-            if (Files.isRegularFile(tokenFile)) {
-                token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            } else if (demo) {
-                token = writeRandomSecret(tokenFile, 32);
-            } else {
-                throw new ConfigException(file.name(), "local.token.file", "no token file " + tokenFile
-                        + ": put a random token of at least " + MIN_TOKEN_LENGTH + " characters there, or set local.port=0");
-            }
-        } catch (IOException e) {
-            throw new ConfigException(file.name(), "local.token.file", "cannot be read: " + e.getMessage());
-        }
-        // The token travels in an HTTP header, and a short one could be guessed by another user of the host.
-        if (token.length() < MIN_TOKEN_LENGTH || !TOKEN.matcher(token).matches()) {
-            throw new ConfigException(file.name(), "local.token.file", "the token in " + tokenFile + " must be at least "
-                    + MIN_TOKEN_LENGTH + " printable ASCII characters without spaces");
-        }
-        return token.toCharArray();
+        return LocalApiSettings.read(file, country, this::resolve, demo(file));
     }
 
     private DeliveryConfig delivery(PropertiesFile file) {

@@ -37,6 +37,11 @@ final class PropertiesFile {
         return new PropertiesFile(file.toString(), properties);
     }
 
+    /** Every key the file sets. */
+    java.util.Set<String> keys() {
+        return properties.stringPropertyNames();
+    }
+
     String name() {
         return name;
     }

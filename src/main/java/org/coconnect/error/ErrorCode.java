@@ -106,6 +106,11 @@ public enum ErrorCode {
     INQUIRY_ID_REUSED("CC-5203", Use.ACK, "This inquiry ID was already used for another verification inquiry."),
     INQUIRY_CERTIFICATE_MISMATCH("CC-5204", Use.ACK, "The answer names another CO than the inquiry it answers."),
 
+    // 53xx: the local interface's clients, scopes and notifications.
+    LOCAL_SCOPE_MISSING("CC-5301", Use.LOCAL, "The client's credential does not carry the scope this call needs; the answer names it."),
+    LOCAL_BAD_USER("CC-5302", Use.LOCAL, "The user ID header is malformed: 1 to 128 printable characters, no spaces at either end."),
+    UNKNOWN_EVENT_CURSOR("CC-5303", Use.LOCAL, "The events cursor is not an event ID this gateway issued."),
+
     // 6xxx: outbound delivery and operations (raised by the watchdog).
     RETRIES_EXHAUSTED("CC-6001", Use.LOG, "A message could not be delivered by the last retry; it waits for manual resend."),
     PARTNER_REJECTED("CC-6002", Use.LOG, "A partner rejected a message we sent; its reasons are kept with the message."),

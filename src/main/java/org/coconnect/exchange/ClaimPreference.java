@@ -17,8 +17,10 @@ public final class ClaimPreference {
 
     private final Database database;
     private final Clock clock;
+    private final ChangeAudit changes;
 
-    public ClaimPreference(Database database, Clock clock) {
+    public ClaimPreference(Database database, Clock clock, org.coconnect.audit.AuditLog audit) {
+        this.changes = new ChangeAudit(audit);
         this.database = database;
         this.clock = clock;
     }
@@ -37,6 +39,8 @@ public final class ClaimPreference {
                         + number + " was received from " + issuers + "; it cannot be told apart by number.", null));
             }
             var co = versions.stream().findFirst();
+            changes.record(em, null, null, "declaration " + declarationNumber + " claims preference on CO "
+                    + issuingCountry + ":" + number + (co.isEmpty() ? " (pending its arrival)" : ""));
             if (co.isEmpty()) {
                 em.persist(new PendingClaimEntity(issuingCountry, number, declarationNumber, now));
                 return Optional.empty();

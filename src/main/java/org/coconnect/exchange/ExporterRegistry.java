@@ -58,6 +58,7 @@ public final class ExporterRegistry {
                 throw new RejectionException(e.problem());
             }
             em.persist(new ApprovedExporterEntity(exporter, clock.instant()));
+            outgoing.changes().record(em, null, null, "exporter " + exporterId + " registered");
             return exporter;
         });
     }
@@ -100,6 +101,7 @@ public final class ExporterRegistry {
                 throw new RejectionException(e.problem());
             }
             entity.record(changed, clock.instant());
+            outgoing.changes().record(em, null, null, "exporter " + exporterId + " is now " + changed.status());
             if (pushList) {
                 em.flush();
                 queueList(em);

@@ -3,6 +3,7 @@ package org.coconnect.exchange;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.UUID;
+import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.domain.MessageContent;
 import org.coconnect.domain.MessageHeader;
@@ -15,11 +16,18 @@ public final class Outgoing {
     private final AdministrationId self;
     private final OutboundPayloads payloads;
     private final Clock clock;
+    private final ChangeAudit changes;
 
-    public Outgoing(AdministrationId self, OutboundPayloads payloads, Clock clock) {
+    /** With {@code audit}, each message queued for a domestic system's request is audited with the client. */
+    public Outgoing(AdministrationId self, OutboundPayloads payloads, Clock clock, AuditLog audit) {
         this.self = self;
         this.payloads = payloads;
         this.clock = clock;
+        this.changes = new ChangeAudit(audit);
+    }
+
+    ChangeAudit changes() {
+        return changes;
     }
 
     /** Queues a send-co; returns the new message's ID. */
@@ -27,6 +35,7 @@ public final class Outgoing {
         MessageHeader header = header(partner, null);
         em.persist(new OutboxEntity(partner.id(), Operation.SEND_CO.pathName(), header.messageId().toString(),
                 payloads.certificate(header, certificateXml), certificateId, header.createdAt()));
+        changes.record(em, partner.id(), header.messageId().toString(), "send-co queued");
         return header.messageId();
     }
 
@@ -35,6 +44,7 @@ public final class Outgoing {
         MessageHeader header = header(partner, null);
         em.persist(new OutboxEntity(partner.id(), Operation.SEND_DO.pathName(), header.messageId().toString(),
                 payloads.declaration(header, declarationXml), null, header.createdAt()));
+        changes.record(em, partner.id(), header.messageId().toString(), "send-do queued");
         return header.messageId();
     }
 
@@ -44,6 +54,7 @@ public final class Outgoing {
         MessageHeader header = header(partner, related);
         em.persist(new OutboxEntity(partner.id(), operation.pathName(), header.messageId().toString(),
                 payloads.message(operation, header, content), certificateId, header.createdAt()));
+        changes.record(em, partner.id(), header.messageId().toString(), operation.pathName() + " queued");
         return header.messageId();
     }
 

@@ -28,6 +28,10 @@ public class CertificateEntity {
     private String issuerPartnerId;
     @Enumerated(EnumType.STRING)
     private CertificateState state;
+    @ElementCollection
+    @CollectionTable(name = "certificate_state_change", joinColumns = @JoinColumn(name = "certificate_id"))
+    @OrderColumn(name = "position")
+    private java.util.List<StateChangeEmbeddable> history = new java.util.ArrayList<>();
     @Column(name = "issued_at")
     private Instant issuedAt;
     @Column(name = "importing_country")
@@ -75,6 +79,7 @@ public class CertificateEntity {
         this.importingCountry = importingCountry;
         this.createdAt = now;
         this.updatedAt = now;
+        this.history.add(new StateChangeEmbeddable(state, now));
     }
 
     public Long id() { return id; }
@@ -85,6 +90,8 @@ public class CertificateEntity {
     public String partnerId() { return partnerId; }
     public String issuerPartnerId() { return issuerPartnerId; }
     public CertificateState state() { return state; }
+    /** Every state this version went through since it was stored (or since issue 16's migration), oldest first. */
+    public java.util.List<StateChangeEmbeddable> history() { return java.util.List.copyOf(history); }
     public Instant issuedAt() { return issuedAt; }
     public String importingCountry() { return importingCountry; }
     public String exporterName() { return exporterName; }
@@ -109,6 +116,9 @@ public class CertificateEntity {
     }
 
     public void moveTo(CertificateState newState, Instant at) {
+        if (newState != state) {
+            history.add(new StateChangeEmbeddable(newState, at));
+        }
         this.state = newState;
         this.updatedAt = at;
     }

@@ -47,7 +47,8 @@ public final class Database implements AutoCloseable {
                             OutboxEntity.class, PendingClaimEntity.class, AuditEventEntity.class,
                             AuditChainHeadEntity.class, ApprovedExporterEntity.class, PartnerExporterListEntity.class,
                             PartnerApprovedExporterEntity.class, DeclarationEntity.class,
-                            InquiryEntity.class, OutboundEvidenceEntity.class)
+                            InquiryEntity.class, OutboundEvidenceEntity.class, NotificationEventEntity.class,
+                            NotificationDeliveryEntity.class)
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(AvailableSettings.SHOW_SQL, false)
                     .property(AvailableSettings.STATEMENT_BATCH_SIZE, 20)

@@ -41,7 +41,8 @@ class InquiryCommandsIT {
         var configs = TestGateways.configs(dir);
         kr = TestGateways.start(configs.get(0));
         id = TestGateways.start(configs.get(1));
-        Path token = Files.writeString(dir.resolve("local-token"), TestGateways.LOCAL_TOKEN);
+        Path token = dir.resolve("local-token");
+        org.coconnect.security.PrivateFiles.write(token, TestGateways.LOCAL_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         krConf = conf("kr-conf", "KR", kr, token);
         idConf = conf("id-conf", "ID", id, token);
     }

@@ -37,7 +37,8 @@ class LocalCommandIT {
     static void start() throws IOException {
         configs = TestGateways.configs(dir);
         kr = TestGateways.start(configs.get(0));
-        Path token = Files.writeString(dir.resolve("local-token"), TestGateways.LOCAL_TOKEN);
+        Path token = dir.resolve("local-token");
+        org.coconnect.security.PrivateFiles.write(token, TestGateways.LOCAL_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         conf = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(conf.resolve("gateway.properties"), "gateway.country=KR\n"
                 + "local.port=" + kr.config().localApi().port() + "\n"

@@ -206,7 +206,7 @@ class ConfigLoaderTest {
     void theLocalInterfaceDefaultsToLoopbackPort8480WithTheTokenFromItsFile() throws IOException {
         Path conf = withLocalInterface("");
         Files.createDirectories(dir.resolve("keystores/kr"));
-        Files.writeString(dir.resolve("keystores/kr/local-token"), TOKEN + "\n");
+        org.coconnect.security.PrivateFiles.write(dir.resolve("keystores/kr/local-token"), (TOKEN + "\n").getBytes());
         LocalApiConfig local = load(conf).localApi();
         assertEquals("127.0.0.1", local.host());
         assertEquals(8480, local.port());
@@ -235,15 +235,80 @@ class ConfigLoaderTest {
     @Test
     void aShortTokenIsRefused() throws IOException {
         Path conf = withLocalInterface("local.token.file=token\n");
-        Files.writeString(dir.resolve("token"), "secret");
+        org.coconnect.security.PrivateFiles.write(dir.resolve("token"), "secret".getBytes());
         var e = assertThrows(ConfigException.class, () -> load(conf));
         assertTrue(e.getMessage().contains("at least 32"), e.getMessage());
     }
 
     @Test
+    void aTokenFileOtherUsersMayReadIsRefusedAtStartUp() throws IOException {
+        Path conf = withLocalInterface("local.token.file=token\n");
+        Files.writeString(dir.resolve("token"), TOKEN);
+        Files.setPosixFilePermissions(dir.resolve("token"), PosixFilePermissions.fromString("rw-r--r--"));
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'local.token.file'") && e.getMessage().contains("chmod 600"), e.getMessage());
+    }
+
+    private Path withClients(String clients) throws IOException {
+        Path conf = withLocalInterface("local.token.file=token\nlocal.clients.file=clients.properties\n");
+        org.coconnect.security.PrivateFiles.write(dir.resolve("token"), TOKEN.getBytes());
+        org.coconnect.security.PrivateFiles.write(dir.resolve("clients.properties"), clients.getBytes());
+        return conf;
+    }
+
+    private static final String CUSTOMS = "customs.credential-sha256=" + "ab".repeat(32) + "\n"
+            + "customs.scopes=decide, read\n";
+
+    @Test
+    void clientsAreReadWithTheirScopesAndCallbacks() throws IOException {
+        Path conf = withClients(CUSTOMS + "customs.notification-secret=" + TOKEN + "\n"
+                + "customs.callback.co-received=https://customs.example/hooks/co\n"
+                + "monitor.credential-sha256=" + "cd".repeat(32) + "\nmonitor.scopes=monitor\n");
+        var clients = load(conf).localApi().clients();
+        assertEquals(List.of("customs", "monitor"), clients.stream().map(LocalClientConfig::id).toList());
+        assertEquals(java.util.Set.of(LocalScope.DECIDE, LocalScope.READ), clients.get(0).scopes());
+        assertEquals(java.net.URI.create("https://customs.example/hooks/co"), clients.get(0).callbacks().get("co-received"));
+        assertFalse(clients.toString().contains(TOKEN), "the notification secret never reaches a log");
+    }
+
+    @Test
+    void aClientsFileOtherUsersMayReadIsRefusedAtStartUp() throws IOException {
+        Path conf = withClients(CUSTOMS);
+        Files.setPosixFilePermissions(dir.resolve("clients.properties"), PosixFilePermissions.fromString("rw-r-----"));
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'local.clients.file'") && e.getMessage().contains("chmod 600"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownScopeIsRefusedNamingTheKey() throws IOException {
+        Path conf = withClients(CUSTOMS.replace("decide, read", "decide, everything"));
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'customs.scopes'") && e.getMessage().contains("everything"), e.getMessage());
+    }
+
+    @Test
+    void aCallbackForAnUnknownEventKindIsRefused() throws IOException {
+        Path conf = withClients(CUSTOMS + "customs.notification-secret=" + TOKEN + "\n"
+                + "customs.callback.co-arrived=https://customs.example/hooks/co\n");
+        var e = assertThrows(ConfigException.class, () -> load(conf));
+        assertTrue(e.getMessage().contains("'customs.callback.co-arrived'"), e.getMessage());
+    }
+
+    @Test
+    void listeningBeyondLoopbackNeedsTls() throws IOException {
+        Path plain = withLocalInterface("local.token.file=token\nlocal.host=0.0.0.0\n");
+        org.coconnect.security.PrivateFiles.write(dir.resolve("token"), TOKEN.getBytes());
+        var e = assertThrows(ConfigException.class, () -> load(plain));
+        assertTrue(e.getMessage().contains("'local.host'") && e.getMessage().contains("local.tls=true"), e.getMessage());
+
+        Path tls = withLocalInterface("local.token.file=token\nlocal.host=0.0.0.0\nlocal.tls=true\n");
+        assertTrue(load(tls).localApi().tls());
+    }
+
+    @Test
     void theOperatorCommandsReadTheLocalSettingsWithoutTheKeystorePassword() throws IOException {
         Path conf = withLocalInterface("local.port=9999\nlocal.token.file=token\n");
-        Files.writeString(dir.resolve("token"), TOKEN);
+        org.coconnect.security.PrivateFiles.write(dir.resolve("token"), TOKEN.getBytes());
         LocalApiConfig local = new ConfigLoader(dir, Map.of()).localApi(conf);
         assertEquals(9999, local.port());
         assertEquals(TOKEN, new String(local.token()));

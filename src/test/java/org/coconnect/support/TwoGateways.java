@@ -21,8 +21,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TwoGateways implements BeforeAllCallback, AfterAllCallback {
 
+    private final java.util.function.UnaryOperator<GatewayConfig> adjustId;
     private Path dir;
     private List<GatewayConfig> configs;
+
+    public TwoGateways() {
+        this(c -> c);
+    }
+
+    /** With ID's configuration changed before it starts (e.g. clients of its local interface). */
+    public TwoGateways(java.util.function.UnaryOperator<GatewayConfig> adjustId) {
+        this.adjustId = adjustId;
+    }
     private Gateway kr;
     private Gateway id;
 
@@ -30,6 +40,7 @@ public final class TwoGateways implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("two-gateways");
         configs = TestGateways.configs(dir);
+        configs = List.of(configs.get(0), adjustId.apply(configs.get(1)));
         kr = TestGateways.start(configs.get(0));
         id = TestGateways.start(configs.get(1));
     }

@@ -47,7 +47,8 @@ class PartnerTextEscapingIT {
                 EmbeddedPostgresServer.newDatabase());
         id = TestGateways.start(configs.get(1));
         krKeys = GatewayKeys.load(configs.get(0).keystores());
-        Path token = Files.writeString(dir.resolve("local-token"), TestGateways.LOCAL_TOKEN);
+        Path token = dir.resolve("local-token");
+        org.coconnect.security.PrivateFiles.write(token, TestGateways.LOCAL_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         conf = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(conf.resolve("gateway.properties"), "gateway.country=ID\n"
                 + "local.port=" + id.config().localApi().port() + "\n"

@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Duration;
@@ -18,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.cxf.io.DelegatingInputStream;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
+import java.util.regex.Pattern;
+import org.coconnect.audit.Actor;
+import org.coconnect.audit.AuditLog;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
 import org.slf4j.Logger;
@@ -35,14 +37,21 @@ final class LocalAdmission implements ContainerRequestFilter, ContainerResponseF
     private static final Logger LOG = LoggerFactory.getLogger(LocalAdmission.class);
     private static final String REALM = "Bearer realm=\"coconnect-local\"";
     private static final String COUNTED = LocalAdmission.class.getName() + ".counted";
-    private static final MediaType JSON = MediaType.valueOf("application/json; charset=utf-8");
+    /** The request property holding the authenticated {@link LocalClients.Client}. */
+    static final String CLIENT = LocalAdmission.class.getName() + ".client";
+    /** The header in which a client names its own user, for the audit log. */
+    static final String USER_HEADER = "X-CoConnect-User";
+    private static final Pattern USER = Pattern.compile("[\\x21-\\x7E\\p{L}\\p{N}]([\\x20-\\x7E\\p{L}\\p{N}]{0,126}"
+            + "[\\x21-\\x7E\\p{L}\\p{N}])?");
 
-    private final BearerToken token;
+    private final LocalClients clients;
+    private final AuditLog audit;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
 
-    LocalAdmission(BearerToken token) {
-        this.token = token;
+    LocalAdmission(LocalClients clients, AuditLog audit) {
+        this.clients = clients;
+        this.audit = audit;
     }
 
     @Override
@@ -53,8 +62,10 @@ final class LocalAdmission implements ContainerRequestFilter, ContainerResponseF
         }
         inFlight.incrementAndGet();
         request.setProperty(COUNTED, Boolean.TRUE);
+        Actor.clear();
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (!token.admits(authorization)) {
+        var client = clients.authenticate(authorization);
+        if (client.isEmpty()) {
             LOG.warn("Local interface: refused {} {} without a valid bearer token", request.getMethod(),
                     request.getUriInfo().getRequestUri().getRawPath());
             String text = authorization == null
@@ -64,6 +75,14 @@ final class LocalAdmission implements ContainerRequestFilter, ContainerResponseF
                     authorization == null ? REALM : REALM + ", error=\"invalid_token\"").build());
             return;
         }
+        String user = request.getHeaderString(USER_HEADER);
+        if (user != null && !USER.matcher(user).matches()) {
+            abort(request, refusal(400, ErrorCode.LOCAL_BAD_USER, "The " + USER_HEADER + " header must be at most "
+                    + "128 printable characters without spaces at either end.").build());
+            return;
+        }
+        request.setProperty(CLIENT, client.get());
+        Actor.actAs(new Actor(client.get().id(), user));
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         int limit = isJson(request.getHeaderString(HttpHeaders.CONTENT_TYPE)) ? LocalRequest.JSON_LIMIT
                 : LocalRequest.XML_LIMIT;
@@ -76,7 +95,7 @@ final class LocalAdmission implements ContainerRequestFilter, ContainerResponseF
         }
     }
 
-    private static void abort(ContainerRequestContext request, Response refusal) {
+    static void abort(ContainerRequestContext request, Response refusal) {
         leaveBodyUnread();
         request.abortWith(refusal);
     }
@@ -85,10 +104,31 @@ final class LocalAdmission implements ContainerRequestFilter, ContainerResponseF
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle("Cache-Control", "no-store");
         response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
+        try {
+            auditChange(request, response);
+        } finally {
+            Actor.clear();
+        }
         if (request.getProperty(COUNTED) != null) {
             request.removeProperty(COUNTED);
             inFlight.decrementAndGet();
         }
+    }
+
+    /**
+     * Every change asked for (a POST that succeeded) gets an audit record naming the client and its user; the
+     * records the use case made in its own transaction name them too (see {@link Actor}).
+     */
+    private void auditChange(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!"POST".equals(request.getMethod()) || response.getStatus() >= 300 || Actor.current().isEmpty()) {
+            return;
+        }
+        Object location = response.getHeaders().getFirst("Location");
+        Object messageId = response.getEntity() instanceof java.util.Map<?, ?> body ? body.get("messageId") : null;
+        audit.record(AuditLog.Kind.ADMIN, null, messageId == null ? null : messageId.toString(), "local interface "
+                + request.getMethod() + " "
+                + request.getUriInfo().getRequestUri().getRawPath() + " answered " + response.getStatus()
+                + (location == null ? "" : " " + location));
     }
 
     /** Refuses new requests, then waits (at most {@code patience}) for those under way to finish. */
@@ -130,7 +170,7 @@ final class LocalAdmission implements ContainerRequestFilter, ContainerResponseF
     }
 
     static Response.ResponseBuilder refusal(int status, ErrorCode code, String text) {
-        return Response.status(status).type(JSON)
-                .entity(Representations.problems(List.of(Problem.error(code, text, null))));
+        return Response.status(status).type(Representations.PROBLEM_JSON)
+                .entity(Representations.problems(status, List.of(Problem.error(code, text, null))));
     }
 }

@@ -16,7 +16,7 @@ public record LocalOperations(IssueCertificate issue, RequestCancellation cancel
                               DecideTreatment treatment, QueryCertificates query, Outbox outbox,
                               Supplier<Health> health, Supplier<String> metrics, Alerts alerts,
                               PartnerLookup verification, DeclarationOperations declarations,
-                              VerificationInquiries inquiries) {
+                              VerificationInquiries inquiries, LocalRecords records) {
 
     /** Annex IV: the approved-exporter register, issuing DOs and looking them up. */
     public record DeclarationOperations(org.coconnect.exchange.ExporterRegistry exporters,

@@ -16,13 +16,14 @@ import org.coconnect.exchange.RejectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns every refusal and failure into JSON problems under our stable codes, never a stack trace or a framework page. */
+/** Turns every refusal and failure into a problem document (RFC 9457) under our stable codes, never a stack trace or a framework page. */
 final class LocalRefusals implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRefusals.class);
     /** Codes that mean "no such thing here": answered 404. */
     private static final Set<ErrorCode> UNKNOWN = EnumSet.of(ErrorCode.UNKNOWN_CERTIFICATE,
-            ErrorCode.UNKNOWN_EXPORTER, ErrorCode.UNKNOWN_DECLARATION, ErrorCode.UNKNOWN_INQUIRY);
+            ErrorCode.UNKNOWN_EXPORTER, ErrorCode.UNKNOWN_DECLARATION, ErrorCode.UNKNOWN_INQUIRY,
+            ErrorCode.UNKNOWN_EVENT_CURSOR);
 
     @Context
     private UriInfo uri;
@@ -35,8 +36,9 @@ final class LocalRefusals implements ExceptionMapper<Throwable> {
             return answer(e);
         } else if (failure instanceof RejectionException e) {
             boolean unknown = e.problems().stream().allMatch(p -> UNKNOWN.contains(p.code()));
-            return Response.status(unknown ? 404 : 422).type("application/json; charset=utf-8")
-                    .entity(Representations.problems(e.problems())).build();
+            int status = unknown ? 404 : 422;
+            return Response.status(status).type(Representations.PROBLEM_JSON)
+                    .entity(Representations.problems(status, e.problems())).build();
         } else if (failure instanceof NotFoundException) {
             return answer(new LocalApiException(404, ErrorCode.LOCAL_BAD_REQUEST, "There is no resource "
                     + request.getMethod() + " " + uri.getRequestUri().getRawPath() + "; see docs/local-api.openapi.yaml."));

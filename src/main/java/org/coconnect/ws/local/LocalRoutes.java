@@ -18,10 +18,10 @@ public final class LocalRoutes {
 
     /** Every resource class the local interface publishes. */
     public static final List<Class<? extends LocalResource>> RESOURCES = List.of(CertificateResources.class,
-            DeclarationResources.class, OperationsResources.class, ReloadResources.class);
+            DeclarationResources.class, OperationsResources.class, ReloadResources.class, RecordResources.class);
 
-    /** One route: GET or POST, and its path template such as /certificates/{country}/{number}/{version}. */
-    public record Route(String method, String template) {
+    /** One route: GET or POST, its path template such as /certificates/{country}/{number}/{version}, its scope or null. */
+    public record Route(String method, String template, String scope) {
         boolean matches(String path) {
             String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
             return Pattern.matches(regex, path);
@@ -52,8 +52,9 @@ public final class LocalRoutes {
                 Path path = method.getAnnotation(Path.class);
                 String verb = method.isAnnotationPresent(GET.class) ? "GET"
                         : method.isAnnotationPresent(POST.class) ? "POST" : null;
+                RequiresScope scope = method.getAnnotation(RequiresScope.class);
                 if (path != null && verb != null) {
-                    routes.add(new Route(verb, "/" + path.value()));
+                    routes.add(new Route(verb, "/" + path.value(), scope == null ? null : scope.value().label()));
                 }
             }
         }

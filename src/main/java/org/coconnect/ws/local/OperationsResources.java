@@ -5,6 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.coconnect.config.LocalScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,30 +25,35 @@ public final class OperationsResources extends LocalResource {
     }
 
     @GET
+    @RequiresScope(LocalScope.OPERATE)
     @Path("deliveries")
     public Response deliveries() {
         return answer(endpoints.deliveries(request()));
     }
 
     @POST
+    @RequiresScope(LocalScope.OPERATE)
     @Path("deliveries/{messageId}/resend")
     public Response resend(@PathParam("messageId") String messageId) {
         return answer(endpoints.resend(messageId));
     }
 
     @GET
+    @RequiresScope(LocalScope.MONITOR)
     @Path("alerts")
     public Response alerts() {
         return answer(endpoints.alerts(request()));
     }
 
     @GET
+    @RequiresScope(LocalScope.MONITOR)
     @Path("health")
     public Response health() {
         return answer(endpoints.health());
     }
 
     @GET
+    @RequiresScope(LocalScope.MONITOR)
     @Path("metrics")
     public Response metrics() {
         return answer(endpoints.metrics());

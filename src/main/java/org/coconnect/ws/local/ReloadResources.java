@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 import org.coconnect.config.ConfigException;
+import org.coconnect.config.LocalScope;
 import org.coconnect.config.ReloadOutcome;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
@@ -23,6 +24,7 @@ public final class ReloadResources extends LocalResource {
 
     @POST
     @Path("reload")
+    @RequiresScope(LocalScope.OPERATE)
     public Response reload() {
         ReloadOutcome outcome;
         try {

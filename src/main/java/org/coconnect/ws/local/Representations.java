@@ -14,7 +14,7 @@ final class Representations {
     private Representations() {
     }
 
-    static Map<String, Object> certificate(CertificateView c) {
+    static LinkedHashMap<String, Object> certificate(CertificateView c) {
         var json = new LinkedHashMap<String, Object>();
         json.put("certificate", c.reference().toString());
         json.put("side", c.side());
@@ -99,8 +99,30 @@ final class Representations {
         return json;
     }
 
-    static Map<String, Object> problems(List<Problem> problems) {
-        return Map.of("problems", problems.stream().map(Representations::problem).toList());
+    /** The media type of a problem document (RFC 9457). */
+    static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
+    /** Each code is its own problem type, named by a URN since the gateway has no public site (docs/error-codes.md). */
+    static final String PROBLEM_TYPE = "urn:coconnect:error:";
+
+    /**
+     * A problem document (RFC 9457) for an answer with this status: type, title and code from the first problem's
+     * error code, detail its text, and every problem found (each with its code and location) in "problems".
+     */
+    static LinkedHashMap<String, Object> problems(int status, List<Problem> problems) {
+        Problem first = problems.get(0);
+        var json = new LinkedHashMap<String, Object>();
+        json.put("type", PROBLEM_TYPE + first.code().code());
+        json.put("title", first.code().meaning());
+        json.put("status", status);
+        json.put("detail", first.text());
+        json.put("code", first.code().code());
+        json.put("problems", problems.stream().map(Representations::problem).toList());
+        return json;
+    }
+
+    /** Problems as listed in answers (an acknowledgement's, a refusal's). */
+    static List<Map<String, Object>> problemList(List<Problem> problems) {
+        return problems.stream().map(Representations::problem).toList();
     }
 
     private static Map<String, Object> problem(Problem p) {

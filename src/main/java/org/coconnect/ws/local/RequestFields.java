@@ -108,6 +108,20 @@ final class RequestFields {
         }
     }
 
+    /** An optional instant, ISO-8601 UTC, e.g. 2025-03-14T01:30:00Z. */
+    java.time.Instant instant(String name) {
+        String value = blankToNull(values.get(name));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            problem(name, "'" + value + "' is not an ISO-8601 instant such as 2025-03-14T01:30:00Z.");
+            return null;
+        }
+    }
+
     /** Free text such as a reason: at most 2048 characters that XML can carry. */
     String text(String name, boolean required) {
         String value = required ? required(name) : blankToNull(values.get(name));

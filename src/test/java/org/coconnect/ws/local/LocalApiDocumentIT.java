@@ -89,6 +89,20 @@ class LocalApiDocumentIT {
     }
 
     @Test
+    void theDocumentNamesTheScopeEachRouteNeeds() throws IOException {
+        OpenAPI document = new OpenAPIV3Parser().readContents(Files.readString(COMMITTED, StandardCharsets.UTF_8),
+                null, new ParseOptions()).getOpenAPI();
+        Set<String> documented = new TreeSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                documented.add(method.name() + " " + path + " " + (operation.getExtensions() == null ? null
+                        : operation.getExtensions().get("x-scope")))));
+        Set<String> served = new TreeSet<>();
+        LocalRoutes.all().forEach(route -> served.add(route.method() + " " + route.template() + " " + route.scope()));
+
+        assertEquals(served, documented);
+    }
+
+    @Test
     void everyRouteTheResourcesDeclareIsServed() {
         for (var route : LocalRoutes.all()) {
             String path = route.template().replace("{country}", "KR").replace("{number}", "KR-NEVER")

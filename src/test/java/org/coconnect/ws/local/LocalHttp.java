@@ -66,6 +66,19 @@ final class LocalHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A request as a given client (its credential), optionally naming the client's user; body null for a GET. */
+    Reply as(String credential, String user, String method, String path, String contentType, String body) {
+        var builder = request(path, Optional.of(credential));
+        if (user != null) {
+            builder.header("X-CoConnect-User", user);
+        }
+        if (body == null) {
+            return send(builder.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(builder.header("Content-Type", contentType).method(method,
+                HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /**
      * Sends a request head as written, without the body it announces, and returns the status line:
      * shows what the server answers before (or instead of) reading a body.

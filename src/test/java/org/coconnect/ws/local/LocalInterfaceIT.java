@@ -225,6 +225,6 @@ class LocalInterfaceIT {
         assertEquals(404, reply.status(), reply.body());
         assertEquals(List.of("CC-5005"), reply.codes(), reply.body());
         assertTrue(reply.body().contains("KR/SLASH+1"), "the number as decoded: " + reply.body());
-        assertEquals("application/json;charset=utf-8", reply.header("Content-Type").replace(" ", ""));
+        assertEquals("application/problem+json;charset=utf-8", reply.header("Content-Type").replace(" ", ""));
     }
 }
