@@ -140,9 +140,10 @@ final class JsonPartnerClient {
         }
     }
 
-    private static byte[] der(java.security.cert.X509Certificate certificate) {
+    /** A signer's certificate as kept in the evidence: DER, or null when there is none. */
+    static byte[] der(java.security.cert.X509Certificate certificate) {
         try {
-            return certificate.getEncoded();
+            return certificate == null ? null : certificate.getEncoded();
         } catch (java.security.cert.CertificateEncodingException e) {
             return null;
         }

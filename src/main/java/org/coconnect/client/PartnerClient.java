@@ -177,7 +177,8 @@ public final class PartnerClient implements PartnerTransport {
         Acknowledgement ack = readAcknowledgement(dispatch, response, messageId);
         Map<String, Object> context = dispatch.getResponseContext();
         var evidence = new OutboundEvidence.Attempt((byte[]) context.get(EnvelopeCapture.SENT),
-                (byte[]) context.get(EnvelopeCapture.RECEIVED), signerDer(dispatch), digest, ack.payloadDigest());
+                (byte[]) context.get(EnvelopeCapture.RECEIVED), JsonPartnerClient.der(SigningCertificate.from(
+                dispatch.getResponseContext()::get).orElse(null)), digest, ack.payloadDigest());
         return checked(operation, messageId, digest, ack, evidence);
     }
 
@@ -191,15 +192,6 @@ public final class PartnerClient implements PartnerTransport {
                     + operation.pathName() + " " + messageId + " " + ack.status() + " with the digest of another payload", evidence);
         }
         return new Answered(ack, evidence);
-    }
-
-    private static byte[] signerDer(Dispatch<Source> dispatch) {
-        try {
-            var signer = SigningCertificate.from(dispatch.getResponseContext()::get);
-            return signer.isPresent() ? signer.get().getEncoded() : null;
-        } catch (java.security.cert.CertificateEncodingException e) {
-            return null;
-        }
     }
 
     /**
