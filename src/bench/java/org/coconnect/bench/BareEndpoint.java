@@ -22,6 +22,7 @@ import org.coconnect.security.MessageCrypto;
 import org.coconnect.security.WsSecurityProperties;
 import org.coconnect.ws.Contract;
 import org.coconnect.ws.GatewayEndpoint;
+import org.coconnect.ws.PayloadDigest;
 import org.coconnect.ws.GatewayServer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -36,9 +37,6 @@ import org.w3c.dom.Element;
 @ServiceMode(Service.Mode.PAYLOAD)
 final class BareEndpoint implements Provider<DOMSource> {
 
-    /** A digest of the right length; computing the real one would be validation work the bare endpoint skips. */
-    private static final byte[] FIXED_DIGEST = new byte[32];
-
     private final GatewayConfig config;
 
     private BareEndpoint(GatewayConfig config) {
@@ -51,7 +49,8 @@ final class BareEndpoint implements Provider<DOMSource> {
         // The client checks that the answer names its message, so this much reading is unavoidable.
         String id = payload.getElementsByTagNameNS(Contract.MESSAGES_NAMESPACE, "MessageId").item(0).getTextContent();
         Instant now = Instant.now();
-        var ack = Acknowledgement.accepted(UUID.fromString(id.trim()), now, FIXED_DIGEST, List.of());
+        // The real digest: senders refuse an acknowledgement of another payload's digest as no delivery.
+        var ack = Acknowledgement.accepted(UUID.fromString(id.trim()), now, PayloadDigest.of(payload).sha256(), List.of());
         var header = new MessageHeader(UUID.randomUUID(), config.self(), BenchGateways.KR, now, ack.receivedMessageId(),
                 MessageHeader.SCHEMA_VERSION);
         return GatewayEndpoint.acknowledgement(Operation.SEND_CO, header, ack);
