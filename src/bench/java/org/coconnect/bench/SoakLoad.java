@@ -88,6 +88,8 @@ final class SoakLoad {
         return new Message(header.messageId(), OutboundPayloadWriter.text(RequestBuilder.sendCo(header, co)), number);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger FAILURES_SHOWN = new java.util.concurrent.atomic.AtomicInteger();
+
     private void deliver(Message m) {
         long giveUpAt = System.currentTimeMillis() + PATIENCE_MS;
         while (System.currentTimeMillis() < giveUpAt) {
@@ -98,6 +100,10 @@ final class SoakLoad {
                 return;
             } catch (DeliveryException e) {
                 ledger.transportFailed();
+                if (!e.getMessage().contains(" unreachable for ") && FAILURES_SHOWN.getAndIncrement() < 3) {
+                    // The gateway being down is expected; anything else is worth seeing.
+                    System.out.println("  send without an answer: " + e.getMessage());
+                }
                 try {
                     Thread.sleep(RETRY_PAUSE_MS);
                 } catch (InterruptedException interrupted) {

@@ -133,8 +133,10 @@ final class JsonPartnerClient {
 
     private static byte[] rebuiltDigest(Operation operation, JsonNode json) {
         try {
-            return PayloadDigest.of(JsonCodec.requestToXml(operation, json)).sha256();
-        } catch (IllegalArgumentException e) {
+            // Rebuilt as the partner does, from the bytes as signed: parsing may normalise what the tree held.
+            JsonNode received = JsonCodec.mapper().readTree(JsonCodec.mapper().writeValueAsBytes(json));
+            return PayloadDigest.of(JsonCodec.requestToXml(operation, received)).sha256();
+        } catch (IOException | IllegalArgumentException e) {
             // Not rebuildable (a payload the schema refuses): only the JSON bytes as signed can be acknowledged.
             return new byte[0];
         }

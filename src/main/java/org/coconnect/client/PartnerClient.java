@@ -182,6 +182,10 @@ public final class PartnerClient implements PartnerTransport {
         return checked(operation, messageId, digest, ack, evidence);
     }
 
+    private static String hex(byte[] digest) {
+        return digest == null ? "none" : java.util.HexFormat.of().formatHex(digest);
+    }
+
     /** An acknowledgement whose digest is not that of our payload is no delivery, whichever binding carried it. */
     private Answered checked(Operation operation, UUID messageId, byte[] digest, Acknowledgement ack,
                              OutboundEvidence.Attempt evidence) throws DigestMismatchException {
@@ -189,7 +193,8 @@ public final class PartnerClient implements PartnerTransport {
                 : !MessageDigest.isEqual(ack.payloadDigest(), digest);
         if (mismatch) {
             throw new DigestMismatchException(ErrorCode.ACK_DIGEST_MISMATCH.code() + " " + partner.id() + " acknowledged "
-                    + operation.pathName() + " " + messageId + " " + ack.status() + " with the digest of another payload", evidence);
+                    + operation.pathName() + " " + messageId + " " + ack.status() + " with the digest of another payload ("
+                    + hex(ack.payloadDigest()) + ", ours " + hex(digest) + ")", evidence);
         }
         return new Answered(ack, evidence);
     }

@@ -27,6 +27,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.coconnect.domain.Operation;
 import org.coconnect.ws.generated.messages.AcknowledgementMessageType;
+import org.glassfish.jaxb.runtime.marshaller.NamespacePrefixMapper;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -86,12 +87,31 @@ public final class JsonCodec {
         return MAPPER.readValue(json, AcknowledgementMessageType.class);
     }
 
+    /**
+     * The same prefixes in every JVM: left to itself, JAXB numbers them (ns2, ns3) in an order that differs
+     * between processes, and the payload digest (exclusive c14n keeps prefixes) would then differ between the
+     * partner who rebuilt the XML from our JSON and us, who predict it.
+     */
+    private static final NamespacePrefixMapper FIXED_PREFIXES = new NamespacePrefixMapper() {
+        @Override
+        public String getPreferredPrefix(String namespaceUri, String suggestion, boolean requirePrefix) {
+            return switch (namespaceUri) {
+                case Contract.MESSAGES_NAMESPACE -> requirePrefix ? "m" : "";
+                case Contract.CO_NAMESPACE -> "co";
+                case Contract.DO_NAMESPACE -> "do";
+                default -> suggestion;
+            };
+        }
+    };
+
     static Element toElement(QName name, Object value) {
         try {
             Document doc = DOCUMENTS.newDocumentBuilder().newDocument();
             @SuppressWarnings({"unchecked", "rawtypes"})
             var element = new JAXBElement(name, value.getClass(), value);
-            Contract.jaxb().createMarshaller().marshal(element, doc);
+            var marshaller = Contract.jaxb().createMarshaller();
+            marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", FIXED_PREFIXES);
+            marshaller.marshal(element, doc);
             return doc.getDocumentElement();
         } catch (JAXBException | ParserConfigurationException e) {
             throw new IllegalArgumentException(name.getLocalPart() + " cannot be written: " + e.getMessage(), e);
