@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -182,10 +183,6 @@ public final class PartnerClient implements PartnerTransport {
         return checked(operation, messageId, digest, ack, evidence);
     }
 
-    private static String hex(byte[] digest) {
-        return digest == null ? "none" : java.util.HexFormat.of().formatHex(digest);
-    }
-
     /** An acknowledgement whose digest is not that of our payload is no delivery, whichever binding carried it. */
     private Answered checked(Operation operation, UUID messageId, byte[] digest, Acknowledgement ack,
                              OutboundEvidence.Attempt evidence) throws DigestMismatchException {
@@ -194,7 +191,8 @@ public final class PartnerClient implements PartnerTransport {
         if (mismatch) {
             throw new DigestMismatchException(ErrorCode.ACK_DIGEST_MISMATCH.code() + " " + partner.id() + " acknowledged "
                     + operation.pathName() + " " + messageId + " " + ack.status() + " with the digest of another payload ("
-                    + hex(ack.payloadDigest()) + ", ours " + hex(digest) + ")", evidence);
+                    + (ack.payloadDigest() == null ? "none" : HexFormat.of().formatHex(ack.payloadDigest())) + ", ours "
+                    + HexFormat.of().formatHex(digest) + ")", evidence);
         }
         return new Answered(ack, evidence);
     }
