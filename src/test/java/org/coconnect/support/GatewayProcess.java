@@ -29,13 +29,34 @@ public final class GatewayProcess implements AutoCloseable {
 
     /**
      * Starts the gateway described by the config, named {@code name} under dir (conf-NAME/, NAME.log), with
-     * extra gateway.properties entries (delivery settings, say), and returns once it is listening.
+     * extra gateway.properties entries (delivery settings, say), and returns once it serves every operation.
      */
     public static GatewayProcess start(Path dir, String name, GatewayConfig config, Map<String, String> extra)
             throws IOException, InterruptedException {
         var started = launch(dir, name, config, extra);
-        started.awaitListening();
+        started.awaitServing();
         return started;
+    }
+
+    private static final java.util.regex.Pattern SERVING = java.util.regex.Pattern.compile(
+            "Gateway - Gateway \\S+ listening on https://");
+
+    /**
+     * Waits until the gateway serves: an open port is not enough, since the listener answers 503 (CC-9005) until
+     * every operation is published, and says so in its log only then.
+     */
+    public void awaitServing() throws InterruptedException {
+        awaitListening();
+        for (int i = 0; i < 1800; i++) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the gateway process ended with " + process.exitValue() + "; see " + log);
+            }
+            if (SERVING.matcher(outputUnchecked()).find()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the gateway did not start serving; see " + log);
     }
 
     /** Starts the gateway like {@link #start} but returns at once, so that several can start side by side. */
