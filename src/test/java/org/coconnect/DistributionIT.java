@@ -94,7 +94,7 @@ class DistributionIT {
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         GatewayProcess id = GatewayProcess.launchInstalled(home, dir, "id", idConfig, Map.of());
         try (Gateway kr = TestGateways.start(configs.get(0))) {
-            id.awaitListening();
+            id.awaitServing();
             PartnerClient client = kr.client(TestGateways.ID_ID);
             var stop = new AtomicBoolean();
             List<Thread> senders = new ArrayList<>();
@@ -125,7 +125,7 @@ class DistributionIT {
 
         try (GatewayProcess restarted = GatewayProcess.launchInstalled(home, dir, "id", idConfig, Map.of());
              Gateway kr = TestGateways.start(configs.get(0))) {
-            restarted.awaitListening();
+            restarted.awaitServing();
             assertEquals(AcknowledgementStatus.ACCEPTED, send(kr.client(TestGateways.ID_ID), UUID.randomUUID()).status());
         }
     }

@@ -79,7 +79,7 @@ class MultiNodeIT {
                 .withLocalApi(new LocalApiConfig("127.0.0.1", 0, null, null)));
         shared = Database.open(nodeA.database());
         for (GatewayProcess node : nodes) {
-            node.awaitListening();
+            node.awaitServing();
         }
     }
 

@@ -20,11 +20,21 @@ public final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** Where the gateway's own log lines go: its output in tests, coconnect.log under the log dir when installed. */
+    private final Path gatewayLog;
+    /** How long that log was when this process started: an installed gateway appends to the last life's. */
+    private final int gatewayLogStart;
 
     private GatewayProcess(Process process, int port, Path log) {
+        this(process, port, log, log, 0);
+    }
+
+    private GatewayProcess(Process process, int port, Path log, Path gatewayLog, int gatewayLogStart) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.gatewayLog = gatewayLog;
+        this.gatewayLogStart = gatewayLogStart;
     }
 
     /**
@@ -51,7 +61,8 @@ public final class GatewayProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("the gateway process ended with " + process.exitValue() + "; see " + log);
             }
-            if (SERVING.matcher(outputUnchecked()).find()) {
+            String lines = readUnchecked(gatewayLog);
+            if (SERVING.matcher(lines.substring(Math.min(gatewayLogStart, lines.length()))).find()) {
                 return;
             }
             Thread.sleep(100);
@@ -92,9 +103,19 @@ public final class GatewayProcess implements AutoCloseable {
         builder.environment().put("COCONNECT_CONF", conf.toString());
         builder.environment().put("COCONNECT_JAVA_OPTS", "-Xmx512m");
         builder.environment().put("COCONNECT_LOG_DIR", dir.resolve(name + "-logs").toString());
+        Path gatewayLog = dir.resolve(name + "-logs").resolve("coconnect.log");
+        int logStart = readUnchecked(gatewayLog).length();
         Process process = builder.start();
         process.getOutputStream().close();
-        return new GatewayProcess(process, config.port(), log);
+        return new GatewayProcess(process, config.port(), log, gatewayLog, logStart);
+    }
+
+    private static String readUnchecked(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** SIGTERM, as systemd or a container runtime stops a service; the gateway's graceful stop runs. */
