@@ -3,11 +3,17 @@
 # the unpacked release without lib/ (Jib adds the jars as its own layers), a Java runtime made with jlink from
 # the build machine's JDK, the C libraries that runtime and /bin/sh need, a passwd entry for the non-root
 # user and the writable directories. No base image is pulled: the build reaches no container registry.
-# Usage: prepare-root.sh ROOT RELEASE_ARCHIVE JDK_HOME
+# It also packs BASE_DIR into the base image tarball Jib starts from: no layer, only a HEALTHCHECK, which Jib has no
+# setting for but inherits from its base image (docs/release.md, Health check).
+# Usage: prepare-root.sh ROOT RELEASE_ARCHIVE JDK_HOME BASE_DIR BASE_TAR
 set -eu
 root=$1
 archive=$2
 jdk=$3
+base_dir=$4
+base_tar=$5
+
+tar -cf "$base_tar" -C "$base_dir" config.json manifest.json
 
 rm -rf "$root"
 mkdir -p "$root/opt" "$root/bin" "$root/etc" "$root/tmp" "$root/var/lib/coconnect/data" \

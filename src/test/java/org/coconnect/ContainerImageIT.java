@@ -56,6 +56,14 @@ class ContainerImageIT {
     }
 
     @Test
+    void itChecksItsHealthWithTheLauncherThroughTheLocalInterface() {
+        var check = Pattern.compile("\"Healthcheck\":\\{\"Test\":\\[\"CMD-SHELL\",\"([^\"]+)\"\\]").matcher(config);
+        assertTrue(check.find(), "the image declares a HEALTHCHECK: " + config);
+        assertTrue(check.group(1).endsWith("/opt/coconnect/bin/coconnect health"), check.group(1));
+        assertTrue(config.contains("\"Retries\":3"), config);
+    }
+
+    @Test
     void itCarriesItsOwnRuntimeAndShellBecauseItIsBuiltFromScratch() throws Exception {
         String manifest = untar(image, "manifest.json");
         var layers = Pattern.compile("[0-9a-f]{64}\\.tar\\.gz").matcher(manifest);

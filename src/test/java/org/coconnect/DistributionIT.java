@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.persistence.Database;
 import org.coconnect.persistence.MessageEntity;
 import org.coconnect.support.GatewayProcess;
+import org.coconnect.support.LoopbackPorts;
 import org.coconnect.support.TestGateways;
 import org.coconnect.ws.SampleCertificate;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The release as an operator gets it: the archive built by {@code mvn package} is unpacked into an empty
  * directory and its {@code bin/coconnect} runs the gateway as a process of its own (no Maven, no source
  * checkout, configuration in COCONNECT_CONF). It exchanges COs with an in-JVM partner, is stopped with SIGTERM
- * under load, and serves again after a restart.
+ * under load, serves again after a restart, and the container image's health check finds it serving.
  */
 class DistributionIT {
 
@@ -123,11 +125,34 @@ class DistributionIT {
                 "every acknowledged CO is stored, and every CO stored was acknowledged: no request in flight was cut "
                         + "off after its commit; the other requests failed before anything was stored: " + failures);
 
-        try (GatewayProcess restarted = GatewayProcess.launchInstalled(home, dir, "id", idConfig, Map.of());
+        Path token = dir.resolve("id-local-token");
+        org.coconnect.security.PrivateFiles.write(token, TestGateways.LOCAL_TOKEN.getBytes(StandardCharsets.UTF_8));
+        Map<String, String> localInterface = Map.of("local.port", String.valueOf(LoopbackPorts.reserve()),
+                "local.token.file", token.toString());
+        try (GatewayProcess restarted = GatewayProcess.launchInstalled(home, dir, "id", idConfig, localInterface);
              Gateway kr = TestGateways.start(configs.get(0))) {
             restarted.awaitServing();
             assertEquals(AcknowledgementStatus.ACCEPTED, send(kr.client(TestGateways.ID_ID), UUID.randomUUID()).status());
+            assertTrue(imageHealthCheck(dir.resolve("conf-id")).startsWith("UP (checked at "),
+                    "the container image's health check finds the restarted gateway serving");
         }
+    }
+
+    /** Runs the container image's HEALTHCHECK command (src/image/base) with this release in place of /opt/coconnect. */
+    private String imageHealthCheck(Path conf) throws IOException, InterruptedException {
+        var command = java.util.regex.Pattern.compile("\"CMD-SHELL\",\"([^\"]+)\"")
+                .matcher(Files.readString(Path.of("src/image/base/config.json")));
+        assertTrue(command.find(), "the image's base configuration has a health check command");
+        var builder = new ProcessBuilder("sh", "-c", command.group(1).replace("/opt/coconnect", home.toString()))
+                .directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("COCONNECT_CONF", conf.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the health check ended");
+        assertEquals(0, process.exitValue(), "health check: " + output);
+        return output;
     }
 
     private static void sendUntil(AtomicBoolean stop, PartnerClient client, Set<String> acknowledged,

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 DeliveriesCommand.class, ResendCommand.class, AlertsCommand.class, CheckPartnerCommand.class,
                 VerifyCommand.class, ExporterCommand.class, DeclarationCommand.class, AskCommand.class,
                 AnswerCommand.class, InquiriesCommand.class, InquiryCommand.class, EvidenceCommand.class,
-                ReloadCommand.class, JournalCommand.class, LocalClientCommand.class})
+                ReloadCommand.class, JournalCommand.class, LocalClientCommand.class, HealthCommand.class})
 public final class CoConnectCommand implements Runnable {
 
     @Override

@@ -76,6 +76,11 @@ abstract class LocalCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return CONFIGURATION;
         }
+        return answered(answer, out, err);
+    }
+
+    /** Prints the gateway's answer and gives the exit code: 0 when done, {@link #REFUSED} otherwise. */
+    int answered(LocalClient.Answer answer, PrintWriter out, PrintWriter err) {
         if (answer.ok()) {
             print(answer.object(), out);
             out.flush();
