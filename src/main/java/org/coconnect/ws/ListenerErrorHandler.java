@@ -12,14 +12,19 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Replaces Jetty's error page (which names the exception and "Powered by Jetty://" with its version)
  * on the partner listener: every error Jetty answers itself, for an unknown path, a request it cannot
- * parse or an exception outside CXF, gets a SOAP fault with one of our codes and nothing else.
+ * parse or an exception outside CXF, gets a SOAP fault with one of our codes and nothing else (a JSON problem
+ * under /json/).
  */
 final class ListenerErrorHandler extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
-        RawSoapFault.write(response, callback, status, codeFor(status));
+        if (RawJsonProblem.wanted(request)) {
+            RawJsonProblem.write(response, callback, status, codeFor(status));
+        } else {
+            RawSoapFault.write(response, callback, status, codeFor(status));
+        }
         return true;
     }
 

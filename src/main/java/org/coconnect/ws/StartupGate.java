@@ -37,7 +37,11 @@ final class StartupGate extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
         // The connection may carry a body we will never read: close it rather than drain it.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        RawSoapFault.write(response, callback, 503, ErrorCode.NOT_SERVING);
+        if (RawJsonProblem.wanted(request)) {
+            RawJsonProblem.write(response, callback, 503, ErrorCode.NOT_SERVING);
+        } else {
+            RawSoapFault.write(response, callback, 503, ErrorCode.NOT_SERVING);
+        }
         return true;
     }
 }
