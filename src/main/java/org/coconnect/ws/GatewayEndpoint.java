@@ -149,10 +149,9 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
                                byte[] rawEnvelope, Instant receivedAt) {
         XmlLimits.check(payload);
         PayloadDigest digest = PayloadDigest.of(payload);
-        var problems = PayloadValidator.validate(payload);
-        var parsed = PayloadReader.read(binding, payload, problems.isEmpty());
+        var parsed = PayloadReader.read(binding, payload);
         UUID messageId = parsed.header() == null ? readableId(payload) : parsed.header().messageId();
-        return new InboundMessage(operation, partner, messageId, parsed.header(), parsed.content(), problems,
+        return new InboundMessage(operation, partner, messageId, parsed.header(), parsed.content(), parsed.problems(),
                 digest.sha256(), rawEnvelope, new String(digest.canonical(), java.nio.charset.StandardCharsets.UTF_8),
                 receivedAt);
     }
