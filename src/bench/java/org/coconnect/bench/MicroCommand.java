@@ -27,9 +27,16 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--forks", defaultValue = "1", description = "Forked JVMs per benchmark (default: ${DEFAULT-VALUE}).")
     int forks;
 
+    @Option(names = "--thread-cpu", description = "Instead of JMH: the payload pass timed by this thread's CPU time.")
+    boolean threadCpu;
+
     @Override
-    public Integer call() throws RunnerException {
-        run(options(include, forks));
+    public Integer call() throws Exception {
+        if (threadCpu) {
+            org.coconnect.ws.PayloadPassCpu.report(System.out);
+        } else {
+            run(options(include, forks));
+        }
         return 0;
     }
 
