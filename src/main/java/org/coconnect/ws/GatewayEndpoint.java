@@ -149,9 +149,10 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
                                byte[] rawEnvelope, Instant receivedAt) {
         XmlLimits.check(payload);
         PayloadDigest digest = PayloadDigest.of(payload);
-        var parsed = PayloadReader.read(binding, payload);
+        var problems = PayloadValidator.validate(payload);
+        var parsed = PayloadReader.read(binding, payload, problems.isEmpty());
         UUID messageId = parsed.header() == null ? readableId(payload) : parsed.header().messageId();
-        return new InboundMessage(operation, partner, messageId, parsed.header(), parsed.content(), parsed.problems(),
+        return new InboundMessage(operation, partner, messageId, parsed.header(), parsed.content(), problems,
                 digest.sha256(), rawEnvelope, new String(digest.canonical(), java.nio.charset.StandardCharsets.UTF_8),
                 receivedAt);
     }

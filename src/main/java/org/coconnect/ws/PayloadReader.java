@@ -1,34 +1,35 @@
 package org.coconnect.ws;
 
-import java.util.List;
+import jakarta.xml.bind.JAXBException;
 import org.coconnect.domain.MessageContent;
 import org.coconnect.domain.MessageHeader;
-import org.coconnect.domain.Problem;
 import org.coconnect.ws.generated.messages.MessageHeaderType;
 import org.w3c.dom.Element;
 
 /** Reads a payload through its operation's binding into the domain; the generated types stay here. */
 final class PayloadReader {
 
-    /**
-     * Header, content and the schema problems, from one validating pass over the payload; content is
-     * null when the payload was not schema-valid, header when unreadable.
-     */
-    record Parsed(MessageHeader header, MessageContent content, List<Problem> problems) {
+    /** Header and content; content is null when the payload was not schema-valid, header when unreadable. */
+    record Parsed(MessageHeader header, MessageContent content) {
     }
 
     private PayloadReader() {
     }
 
-    static <R, C extends MessageContent> Parsed read(PayloadBinding<R, C> binding, Element payload) {
-        PayloadValidator.Checked<R> checked = PayloadValidator.bind(payload, binding.requestType());
-        if (checked.value() == null) {
-            return new Parsed(null, null, checked.problems());
+    static Parsed read(PayloadBinding<?, ?> binding, Element payload, boolean schemaValid) {
+        try {
+            return readAs(binding, payload, schemaValid);
+        } catch (JAXBException e) {
+            return new Parsed(null, null);
         }
-        MessageHeader header = header(binding.header().apply(checked.value()));
+    }
+
+    private static <R, C extends MessageContent> Parsed readAs(PayloadBinding<R, C> binding, Element payload,
+                                                              boolean schemaValid) throws JAXBException {
+        R request = Contract.jaxb().createUnmarshaller().unmarshal(payload, binding.requestType()).getValue();
+        MessageHeader header = header(binding.header().apply(request));
         // Content is mapped only from a schema-valid payload: the mappers may rely on what the schema requires.
-        C content = checked.valid() && header != null ? binding.content().apply(checked.value()) : null;
-        return new Parsed(header, content, checked.problems());
+        return new Parsed(header, schemaValid && header != null ? binding.content().apply(request) : null);
     }
 
     private static MessageHeader header(MessageHeaderType header) {

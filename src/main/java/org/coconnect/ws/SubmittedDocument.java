@@ -1,6 +1,8 @@
 package org.coconnect.ws;
 
+import jakarta.xml.bind.JAXBException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.xml.namespace.QName;
 import org.coconnect.domain.Problem;
 import org.coconnect.error.ErrorCode;
@@ -29,10 +31,15 @@ final class SubmittedDocument {
             throw new RejectionException(Problem.error(ErrorCode.SCHEMA_INVALID, "The document must be a " + root
                     + ", not {" + element.getNamespaceURI() + "}" + element.getLocalName() + ".", "/"));
         }
-        PayloadValidator.Checked<T> checked = PayloadValidator.bind(element, type);
-        if (!checked.problems().isEmpty()) {
-            throw new RejectionException(checked.problems());
+        List<Problem> problems = PayloadValidator.validate(element);
+        if (!problems.isEmpty()) {
+            throw new RejectionException(problems);
         }
-        return new Bound<>(checked.value(), new String(PayloadDigest.of(element).canonical(), StandardCharsets.UTF_8));
+        try {
+            T value = Contract.jaxb().createUnmarshaller().unmarshal(element, type).getValue();
+            return new Bound<>(value, new String(PayloadDigest.of(element).canonical(), StandardCharsets.UTF_8));
+        } catch (JAXBException e) {
+            throw new RejectionException(Problem.error(ErrorCode.SCHEMA_INVALID, e.getMessage(), "/"));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.coconnect.ws;
 
+import jakarta.xml.bind.JAXBException;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
@@ -79,11 +80,14 @@ public final class VerifyEndpoint implements Provider<DOMSource> {
     /** Schema-valid or refused with CC-2001 naming the first problems (in the log; the partner sees the code). */
     private static VerifyCoRequestType read(Element payload) {
         XmlLimits.check(payload);
-        var checked = PayloadValidator.bind(payload, VerifyCoRequestType.class);
-        List<Problem> problems = checked.problems();
+        List<Problem> problems = PayloadValidator.validate(payload);
         if (!problems.isEmpty()) {
             throw new GatewayFault(ErrorCode.SCHEMA_INVALID, problems.get(0).text() + " at " + problems.get(0).location());
         }
-        return checked.value();
+        try {
+            return Contract.jaxb().createUnmarshaller().unmarshal(payload, VerifyCoRequestType.class).getValue();
+        } catch (JAXBException e) {
+            throw new GatewayFault(ErrorCode.SCHEMA_INVALID, "verify-co cannot be read: " + e.getMessage());
+        }
     }
 }
