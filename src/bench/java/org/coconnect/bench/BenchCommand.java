@@ -161,17 +161,17 @@ public final class BenchCommand implements Callable<Integer> {
         var gateway = new ArrayList<LoadResult>();
         var bareResults = new ArrayList<LoadResult>();
         for (int round = 0; round < rounds; round++) {
-            gateway.add(load("gateway " + size.name(), setup.gatewayClient(), factory, size));
+            gateway.add(load("gateway " + size.name(), setup.gatewayClient(), setup.gatewayCpu(), factory, size));
             if (setup.bareClient() != null) {
-                bareResults.add(load("bare " + size.name(), setup.bareClient(), factory, size));
+                bareResults.add(load("bare " + size.name(), setup.bareClient(), setup.bareCpu(), factory, size));
             }
         }
         double cryptoMs = costs == null ? 0 : costs.loopRsaMs() + 2 * new CryptoCost().symmetricMs(payloadBytes);
         return new Report.SizeRow(size, payloadBytes, gateway, bareResults, cryptoMs);
     }
 
-    private LoadResult load(String label, PartnerClient client, SizeClass.Factory factory, SizeClass size)
-            throws InterruptedException {
+    private LoadResult load(String label, PartnerClient client, ServerCpu serverCpu, SizeClass.Factory factory,
+                            SizeClass size) throws InterruptedException {
         LoadRun.Sender<Prepared> sender = new LoadRun.Sender<>() {
             @Override
             public Prepared prepare(long seq) {
@@ -186,13 +186,14 @@ public final class BenchCommand implements Callable<Integer> {
         };
         int threads = size.isLarge() ? largeConcurrency : concurrency;
         if (warmupSeconds > 0 && !size.isLarge()) {
-            LoadRun.run("warm-up " + label, sender, threads, LoadRun.Limit.of(Duration.ofSeconds(warmupSeconds)), out);
+            LoadRun.run("warm-up " + label, sender, threads, LoadRun.Limit.of(Duration.ofSeconds(warmupSeconds)), out, null);
         }
         LoadRun.Limit limit = size.isLarge() ? LoadRun.Limit.of(largeMessages)
                 : messages != null ? LoadRun.Limit.of(messages) : LoadRun.Limit.of(Duration.ofSeconds(durationSeconds));
-        LoadResult result = LoadRun.run(label, sender, threads, limit, out);
-        out.printf(Locale.ROOT, "  => %s: %.1f msg/s, p50 %.1f ms, p99 %.1f ms, %s, failures %d%n", label, result.rate(),
-                result.percentileMillis(50), result.percentileMillis(99), result.statuses(), result.failures());
+        LoadResult result = LoadRun.run(label, sender, threads, limit, out, serverCpu);
+        out.printf(Locale.ROOT, "  => %s: %.1f msg/s, p50 %.1f ms, p99 %.1f ms, server CPU %.2f ms/msg, %s, failures %d%n",
+                label, result.rate(), result.percentileMillis(50), result.percentileMillis(99),
+                result.serverCpuMsPerMessage(), result.statuses(), result.failures());
         return result;
     }
 
@@ -218,7 +219,7 @@ public final class BenchCommand implements Callable<Integer> {
         var bareResults = outcome.results().stream().filter(r -> r.label().startsWith("bare")).toList();
         if (gateway.isEmpty()) {
             gateway = List.of(new LoadResult("gateway large", largeMessages, largeMessages, java.util.Map.of(), 0,
-                    new long[0], 0, 0, "child JVM failed with exit code " + outcome.exitCode()));
+                    LoadResult.newHistogram(), 0, 0, -1, "child JVM failed with exit code " + outcome.exitCode()));
         }
         return new Report.SizeRow(size, payload, gateway, bareResults, cryptoMs);
     }

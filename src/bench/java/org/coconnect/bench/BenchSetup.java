@@ -27,6 +27,8 @@ final class BenchSetup implements AutoCloseable {
     private BareEndpoint.Server bare;
     private PartnerClient gatewayClient;
     private PartnerClient bareClient;
+    private ServerCpu gatewayCpu;
+    private ServerCpu bareCpu;
 
     private BenchSetup(List<GatewayConfig> configs) {
         this.krConfig = configs.get(0);
@@ -41,10 +43,12 @@ final class BenchSetup implements AutoCloseable {
             setup.kr = Gateway.start(setup.krConfig, Clock.systemUTC());
             setup.id = Gateway.start(setup.idConfig, Clock.systemUTC());
             setup.gatewayClient = setup.client(setup.krConfig);
+            setup.gatewayCpu = ServerCpu.ofPort(setup.idConfig.port());
             if (withBare) {
                 int port = BenchGateways.freePort();
                 setup.bare = BareEndpoint.Server.start(setup.idConfig.withPort(port));
                 setup.bareClient = setup.client(BenchGateways.pointedAt(setup.krConfig, port));
+                setup.bareCpu = ServerCpu.ofPort(port);
             }
             return setup;
         } catch (RuntimeException e) {
@@ -72,6 +76,16 @@ final class BenchSetup implements AutoCloseable {
 
     PartnerClient bareClient() {
         return bareClient;
+    }
+
+    /** The receiving gateway's (ID's) request threads. */
+    ServerCpu gatewayCpu() {
+        return gatewayCpu;
+    }
+
+    /** The bare endpoint's request threads, or null without it. */
+    ServerCpu bareCpu() {
+        return bareCpu;
     }
 
     Gateway kr() {

@@ -8,16 +8,20 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs part of the benchmark in a child JVM with its own heap cap (the large CO under -Xmx256m), and
@@ -69,11 +73,13 @@ final class ChildJvm {
     static String format(LoadResult r, int payloadBytes) {
         String statuses = r.statuses().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
-        String latencies = Arrays.stream(r.latencies()).mapToObj(Long::toString).collect(Collectors.joining(","));
+        var buffer = ByteBuffer.allocate(r.latencies().getNeededByteBufferCapacity());
+        int length = r.latencies().encodeIntoCompressedByteBuffer(buffer);
+        String latencies = Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
         return RESULT + String.join("\t", String.valueOf(payloadBytes), r.label(), String.valueOf(r.messages()),
                 String.valueOf(r.failures()), statuses, String.valueOf(r.seconds()), String.valueOf(r.peakHeapBytes()),
                 String.valueOf(r.maxHeapBytes()), r.firstError() == null ? "" : r.firstError().replaceAll("[\t\r\n]+", " "),
-                latencies);
+                String.valueOf(r.serverCpuNanos()), latencies);
     }
 
     private static LoadResult parse(String[] f) {
@@ -84,9 +90,14 @@ final class ChildJvm {
                 statuses.put(kv[0], Long.parseLong(kv[1]));
             }
         }
-        long[] latencies = f[9].isEmpty() ? new long[0] : Arrays.stream(f[9].split(",")).mapToLong(Long::parseLong).toArray();
+        Histogram latencies;
+        try {
+            latencies = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(f[10])), 0);
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("child JVM sent an unreadable latency histogram", e);
+        }
         return new LoadResult(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), statuses, Double.parseDouble(f[5]),
-                latencies, Long.parseLong(f[6]), Long.parseLong(f[7]), f[8].isEmpty() ? null : f[8]);
+                latencies, Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[9]), f[8].isEmpty() ? null : f[8]);
     }
 
     /**

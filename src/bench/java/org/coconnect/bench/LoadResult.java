@@ -1,27 +1,39 @@
 package org.coconnect.bench;
 
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
- * What one load run measured; latencies are sorted nanoseconds of the successful sends.
+ * What one load run measured; latencies are the successful sends' nanoseconds.
  *
- * @param firstError the first failure's message, or null when none failed
+ * @param serverCpuNanos CPU time of the receiving server's request threads during the run, or -1 when
+ *                       not measured
+ * @param firstError     the first failure's message, or null when none failed
  */
 record LoadResult(String label, long messages, long failures, Map<String, Long> statuses, double seconds,
-                  long[] latencies, long peakHeapBytes, long maxHeapBytes, String firstError) {
+                  Histogram latencies, long peakHeapBytes, long maxHeapBytes, long serverCpuNanos, String firstError) {
+
+    /** Latencies from 1 µs to an hour, three significant digits. */
+    static Histogram newHistogram() {
+        return new Histogram(1_000L, 3_600_000_000_000L, 3);
+    }
 
     /** Successful messages per second over the whole run. */
     double rate() {
         return seconds == 0 ? 0 : (messages - failures) / seconds;
     }
 
-    /** The latency at this percentile (nearest rank), in milliseconds. */
+    /** The latency at this percentile, in milliseconds (HdrHistogram, 3 significant digits). */
     double percentileMillis(double percentile) {
-        if (latencies.length == 0) {
+        if (latencies.getTotalCount() == 0) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil(percentile / 100.0 * latencies.length);
-        return latencies[Math.max(0, Math.min(latencies.length - 1, rank - 1))] / 1e6;
+        return latencies.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    /** Server CPU milliseconds per message (all messages the server handled), or NaN when not measured. */
+    double serverCpuMsPerMessage() {
+        return serverCpuNanos < 0 || messages == 0 ? Double.NaN : serverCpuNanos / 1e6 / messages;
     }
 
     long accepted() {

@@ -3,7 +3,6 @@ package org.coconnect.bench;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
 
 /**
  * Sends messages from N threads for a time or a count, and records each message's latency (the
- * send only: preparing the CO is outside the timer), the answers, throughput and peak heap.
+ * send only: preparing the CO is outside the timer) in an HdrHistogram, the answers, throughput, peak
+ * heap and, when given the receiving server, its request threads' CPU time.
  */
 final class LoadRun {
 
@@ -43,22 +44,25 @@ final class LoadRun {
     private final int concurrency;
     private final Limit limit;
     private final PrintStream out;
+    private final ServerCpu serverCpu;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final LongAdder failures = new LongAdder();
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
     private final AtomicReference<String> firstError = new AtomicReference<>();
 
-    private LoadRun(String label, int concurrency, Limit limit, PrintStream out) {
+    private LoadRun(String label, int concurrency, Limit limit, PrintStream out, ServerCpu serverCpu) {
         this.label = label;
         this.concurrency = concurrency;
         this.limit = limit;
         this.out = out;
+        this.serverCpu = serverCpu;
     }
 
-    static <T> LoadResult run(String label, Sender<T> sender, int concurrency, Limit limit, PrintStream out)
-            throws InterruptedException {
-        return new LoadRun(label, concurrency, limit, out).execute(sender);
+    /** A run; {@code serverCpu} is the receiving server's threads, or null to not measure them. */
+    static <T> LoadResult run(String label, Sender<T> sender, int concurrency, Limit limit, PrintStream out,
+                              ServerCpu serverCpu) throws InterruptedException {
+        return new LoadRun(label, concurrency, limit, out, serverCpu).execute(sender);
     }
 
     private <T> LoadResult execute(Sender<T> sender) throws InterruptedException {
@@ -66,7 +70,9 @@ final class LoadRun {
         long deadline = limit.duration() == null ? Long.MAX_VALUE : start + limit.duration().toNanos();
         var workers = new ArrayList<Worker<T>>();
         var progress = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bench-progress"));
-        try (var heap = HeapSampler.start()) {
+        var cpuBefore = serverCpu == null ? null : serverCpu.snapshot();
+        var heap = HeapPeak.start();
+        try {
             progress.scheduleAtFixedRate(new Progress(start), 1, 1, TimeUnit.SECONDS);
             for (int i = 0; i < concurrency; i++) {
                 var worker = new Worker<>(sender, deadline);
@@ -77,11 +83,12 @@ final class LoadRun {
                 w.thread.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long cpuNanos = serverCpu == null ? -1 : serverCpu.nanosSince(cpuBefore);
             progress.shutdownNow();
             // A tick already running would print after the result line.
             progress.awaitTermination(1, TimeUnit.SECONDS);
             return new LoadResult(label, done.get(), failures.sum(), counts(), seconds, merged(workers),
-                    heap.peakUsed(), HeapSampler.maxHeap(), firstError.get());
+                    heap.peakUsed(), HeapPeak.maxHeap(), cpuNanos, firstError.get());
         } finally {
             progress.shutdownNow();
         }
@@ -93,9 +100,9 @@ final class LoadRun {
         return counts;
     }
 
-    private static long[] merged(List<? extends Worker<?>> workers) {
-        long[] all = workers.stream().flatMapToLong(w -> Arrays.stream(w.latencies, 0, w.count)).toArray();
-        Arrays.sort(all);
+    private static Histogram merged(List<? extends Worker<?>> workers) {
+        Histogram all = LoadResult.newHistogram();
+        workers.forEach(w -> all.add(w.latencies));
         return all;
     }
 
@@ -105,13 +112,12 @@ final class LoadRun {
         return t;
     }
 
-    /** One sending thread; its latencies stay in its own array so threads never contend on recording. */
+    /** One sending thread; its latencies stay in its own histogram so threads never contend on recording. */
     private final class Worker<T> implements Runnable {
         final Thread thread;
         final Sender<T> sender;
         final long deadline;
-        long[] latencies = new long[1024];
-        int count;
+        final Histogram latencies = LoadResult.newHistogram();
 
         Worker(Sender<T> sender, long deadline) {
             this.sender = sender;
@@ -135,7 +141,7 @@ final class LoadRun {
                 T message = sender.prepare(seq);
                 long t0 = System.nanoTime();
                 String status = sender.send(message);
-                record(System.nanoTime() - t0);
+                latencies.recordValue(System.nanoTime() - t0);
                 statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
             } catch (Exception e) {
                 failures.increment();
@@ -144,12 +150,6 @@ final class LoadRun {
             done.incrementAndGet();
         }
 
-        private void record(long nanos) {
-            if (count == latencies.length) {
-                latencies = Arrays.copyOf(latencies, count * 2);
-            }
-            latencies[count++] = nanos;
-        }
     }
 
     /** Prints one line a second: messages so far, the last second's rate, failures. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,9 @@ final class Report {
                    double cryptoLoopMs) {
     }
 
-    private static final String LINE = "-".repeat(132);
+    private static final String LINE = "-".repeat(143);
+    private static final String CSV_HEADER =
+            "size,payload_bytes,target,messages,failures,msg_per_s,p50_ms,p95_ms,p99_ms,peak_heap_mb,server_cpu_ms_per_msg";
 
     private Report() {
     }
@@ -30,8 +33,8 @@ final class Report {
         out.printf(Locale.ROOT, "Results (concurrency %d, %d cores, client and servers in one JVM unless noted)%n",
                 concurrency, cores);
         out.println(LINE);
-        out.printf(Locale.ROOT, "%-34s %9s %-8s %6s %5s %8s %8s %8s %8s %9s %8s %8s%n", "size", "payload", "target",
-                "msgs", "fail", "msg/s", "p50 ms", "p95 ms", "p99 ms", "peak MB", "gw/bare", "gw/ceil");
+        out.printf(Locale.ROOT, "%-34s %9s %-8s %6s %5s %8s %8s %8s %8s %9s %10s %8s %8s%n", "size", "payload", "target",
+                "msgs", "fail", "msg/s", "p50 ms", "p95 ms", "p99 ms", "peak MB", "srv CPU ms", "gw/bare", "gw/ceil");
         out.println(LINE);
         for (SizeRow row : rows) {
             printSize(out, row, cores);
@@ -39,6 +42,8 @@ final class Report {
         out.println(LINE);
         out.println("gw/bare: gateway msg/s over bare CXF msg/s in the same run. gw/ceil: over the crypto ceiling. "
                 + "crypto rows: msg/s = ceiling on all cores, p50 = ms of crypto per message, both sides.");
+        out.println("srv CPU ms: CPU milliseconds per message of the receiving server's request threads (its Jetty pool; "
+                + "GC and JIT not included). peak MB: sum of the heap pools' peaks (MemoryPoolMXBean), garbage included.");
         if (costs != null) {
             printCrypto(out, costs, cores);
         }
@@ -74,9 +79,9 @@ final class Report {
     }
 
     private static String line(String size, String payload, String target, LoadResult r, String vsBare, String vsCeiling) {
-        return String.format(Locale.ROOT, "%-34s %9s %-8s %6d %5d %8.1f %8.1f %8.1f %8.1f %9.0f %8s %8s", size, payload,
-                target, r.messages(), r.failures(), r.rate(), r.percentileMillis(50), r.percentileMillis(95),
-                r.percentileMillis(99), r.peakHeapBytes() / 1048576.0, vsBare, vsCeiling);
+        return String.format(Locale.ROOT, "%-34s %9s %-8s %6d %5d %8.1f %8.1f %8.1f %8.1f %9.0f %10.2f %8s %8s", size,
+                payload, target, r.messages(), r.failures(), r.rate(), r.percentileMillis(50), r.percentileMillis(95),
+                r.percentileMillis(99), r.peakHeapBytes() / 1048576.0, r.serverCpuMsPerMessage(), vsBare, vsCeiling);
     }
 
     private static void printCrypto(PrintStream out, CryptoCost.Costs c, int cores) {
@@ -97,17 +102,28 @@ final class Report {
         return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2f", r) : "";
     }
 
-    /** Appends the machine-readable figures (one CSV row per load) to a file, for the docs. */
+    /**
+     * Appends the machine-readable figures (one CSV row per load) to a file, for the docs; a file with
+     * other columns (an older harness) is moved aside to {@code <name>.old} first.
+     */
     static void appendCsv(Path file, List<SizeRow> rows) throws IOException {
         var lines = new ArrayList<String>();
+        if (Files.exists(file)) {
+            try (Stream<String> existing = Files.lines(file)) {
+                if (!existing.findFirst().orElse("").equals(CSV_HEADER)) {
+                    Files.move(file, file.resolveSibling(file.getFileName() + ".old"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
         if (!Files.exists(file)) {
-            lines.add("size,payload_bytes,target,messages,failures,msg_per_s,p50_ms,p95_ms,p99_ms,peak_heap_mb");
+            lines.add(CSV_HEADER);
         }
         for (SizeRow row : rows) {
             for (LoadResult r : Stream.concat(row.gateway().stream(), row.bare().stream()).toList()) {
-                lines.add(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%.1f,%.1f,%.1f,%.1f,%.0f", row.size().name(),
+                lines.add(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%.1f,%.1f,%.1f,%.1f,%.0f,%.3f", row.size().name(),
                         row.payloadBytes(), r.label(), r.messages(), r.failures(), r.rate(), r.percentileMillis(50),
-                        r.percentileMillis(95), r.percentileMillis(99), r.peakHeapBytes() / 1048576.0));
+                        r.percentileMillis(95), r.percentileMillis(99), r.peakHeapBytes() / 1048576.0,
+                        r.serverCpuMsPerMessage()));
             }
         }
         Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

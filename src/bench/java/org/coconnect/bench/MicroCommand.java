@@ -1,0 +1,58 @@
+package org.coconnect.bench;
+
+import java.util.Collection;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code coconnect-bench micro [regex]}: the JMH micro-benchmarks (crypto costs, the payload pass),
+ * each in a forked JVM with JMH's warm-up and statistics instead of a hand-timed loop.
+ */
+@Command(name = "micro", mixinStandardHelpOptions = true,
+        description = "Run the JMH micro-benchmarks (CryptoBenchmark, PayloadPassBenchmark) whose name matches.")
+public final class MicroCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", defaultValue = ".*Benchmark.*", description = "Benchmarks to run, a regex (default: all).")
+    String include;
+
+    @Option(names = "--forks", defaultValue = "1", description = "Forked JVMs per benchmark (default: ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = "--thread-cpu", description = "Instead of JMH: the payload pass timed by this thread's CPU time.")
+    boolean threadCpu;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threadCpu) {
+            org.coconnect.ws.PayloadPassCpu.report(System.out);
+        } else {
+            run(options(include, forks));
+        }
+        return 0;
+    }
+
+    /** Average time per operation in milliseconds, 3 warm-up and 5 measured iterations of a second. */
+    static ChainedOptionsBuilder options(String include, int forks) {
+        return new OptionsBuilder().include(include).forks(forks).mode(org.openjdk.jmh.annotations.Mode.AverageTime)
+                .timeUnit(TimeUnit.MILLISECONDS).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1)).shouldFailOnError(true);
+    }
+
+    /**
+     * Runs JMH. Under {@code mvn exec:java} this JVM's classes are not on java.class.path, which JMH hands
+     * to its forks, so the class loaders' real classpath is put there first.
+     */
+    static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+        System.setProperty("java.class.path", ChildJvm.classpath());
+        return new Runner(options.build()).run();
+    }
+}
