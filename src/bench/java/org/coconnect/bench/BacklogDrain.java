@@ -61,7 +61,10 @@ final class BacklogDrain {
                 Thread.onSpinWait();
             }
         } finally {
-            progress.shutdownNow();
+            // Not shutdownNow(): interrupting the printer inside a query closed H2's file under the whole JVM before
+            // the database ran on H2's retry-on-interrupt file system (DatabaseInterruptIT), and lost the drain figure.
+            progress.shutdown();
+            progress.awaitTermination(1, TimeUnit.MINUTES);
         }
         double drainSeconds = (System.nanoTime() - start) / 1e9;
         return new Result(backlog, issueSeconds, drainSeconds, outboxByStatus(kr));

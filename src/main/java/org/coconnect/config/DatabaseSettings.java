@@ -17,20 +17,32 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      */
     private static final String[] H2_DURABILITY = {"WRITE_DELAY=0", "REUSE_SPACE=FALSE"};
 
+    /**
+     * H2's file system that reopens the file when a thread was interrupted during its I/O. Without it the JDK
+     * closes the FileChannel under every thread (ClosedByInterruptException), H2 panics and the database is
+     * closed for the whole gateway until a restart: one executor stopped with shutdownNow() mid-commit was
+     * enough (DatabaseInterruptIT).
+     */
+    private static final String H2_RETRY_ON_INTERRUPT = "retry:";
+
     public boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
     /**
-     * The URL the pool connects with: for an H2 file database, the configured URL plus whichever of the
-     * durability settings it does not set itself; any other URL unchanged. An H2 URL that sets one of them
-     * otherwise is refused: the gateway would acknowledge what a kill -9 can take back.
+     * The URL the pool connects with: for an H2 file database, the configured URL on H2's retry-on-interrupt
+     * file system plus whichever of the durability settings it does not set itself; any other URL unchanged.
+     * An H2 URL that sets one of them otherwise is refused: the gateway would acknowledge what a kill -9 can
+     * take back.
      */
     public String connectionUrl() {
-        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:")) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:mem:") || jdbcUrl.startsWith("jdbc:h2:tcp:")
+                || jdbcUrl.startsWith("jdbc:h2:ssl:")) {
             return jdbcUrl;
         }
-        var url = new StringBuilder(jdbcUrl);
+        String path = jdbcUrl.substring("jdbc:h2:".length());
+        var url = new StringBuilder("jdbc:h2:").append(path.startsWith(H2_RETRY_ON_INTERRUPT) ? "" : H2_RETRY_ON_INTERRUPT)
+                .append(path);
         String upper = jdbcUrl.toUpperCase(Locale.ROOT);
         for (String setting : H2_DURABILITY) {
             String key = ";" + setting.substring(0, setting.indexOf('=') + 1);
