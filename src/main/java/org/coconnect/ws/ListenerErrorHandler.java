@@ -20,11 +20,7 @@ final class ListenerErrorHandler extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
-        if (RawJsonProblem.wanted(request)) {
-            RawJsonProblem.write(response, callback, status, codeFor(status));
-        } else {
-            RawSoapFault.write(response, callback, status, codeFor(status));
-        }
+        ListenerRefusal.write(request, response, callback, status, codeFor(status));
         return true;
     }
 

@@ -37,11 +37,7 @@ final class StartupGate extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
         // The connection may carry a body we will never read: close it rather than drain it.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        if (RawJsonProblem.wanted(request)) {
-            RawJsonProblem.write(response, callback, 503, ErrorCode.NOT_SERVING);
-        } else {
-            RawSoapFault.write(response, callback, 503, ErrorCode.NOT_SERVING);
-        }
+        ListenerRefusal.write(request, response, callback, 503, ErrorCode.NOT_SERVING);
         return true;
     }
 }
