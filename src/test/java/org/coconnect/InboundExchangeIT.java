@@ -237,6 +237,25 @@ class InboundExchangeIT {
     }
 
     @Test
+    void aRetryOfACancellationNotificationIsAnsweredWithItsOriginalReceiptThoughItsCoIsCancelledNow() throws Exception {
+        toId.sendCertificate(header(), certificate("KR-AMEND-2"));
+        var notice = new CancellationNotification(new CertificateReference("KR", "KR-AMEND-2", 1), "wrong consignee",
+                Instant.now());
+        var header = header();
+        Acknowledgement first = toId.sendCancellationNotification(header, notice);
+        // The retry breaks the lifecycle against its own first copy (the CO is cancelled by then).
+        Acknowledgement retry = toId.sendCancellationNotification(header, notice);
+
+        assertEquals(AcknowledgementStatus.ACCEPTED, first.status(), first.problems()::toString);
+        assertEquals(AcknowledgementStatus.DUPLICATE, retry.status(), retry.problems()::toString);
+        assertTrue(hasCode(retry, ErrorCode.DUPLICATE_MESSAGE), retry.problems()::toString);
+        assertFalse(hasCode(retry, ErrorCode.INVALID_TRANSITION), retry.problems()::toString);
+        assertEquals(first.receivedAt(), retry.receivedAt());
+        assertEquals(1, StoredRows.messagesWithId(id, header.messageId().toString()));
+        assertEquals(CertificateState.CANCELLED, certificateRow("KR-AMEND-2").state());
+    }
+
+    @Test
     void aCancellationNotificationForAnUnknownCoIsRejected() throws Exception {
         var notice = new CancellationNotification(new CertificateReference("KR", "KR-NEVER-SENT", 1), "typo", Instant.now());
         Acknowledgement ack = toId.sendCancellationNotification(header(), notice);

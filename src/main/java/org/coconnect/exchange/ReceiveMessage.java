@@ -78,11 +78,18 @@ public final class ReceiveMessage {
         List<Problem> problems = validate(in);
         for (int attempt = 1; ; attempt++) {
             try {
-                // The repeat check runs in the storing transaction: one transaction per message, and a
-                // repeat is still answered from the store before its validity matters.
+                // One transaction per message. A valid message is stored without looking for an earlier
+                // copy first: a repeat fails on the message's unique constraint and is answered from the
+                // store below, so the common case saves a query and a repeat costs a rolled-back attempt.
                 Decision decision = database.inTransaction(em -> decide(em, in, problems));
                 return conclude(in, decision);
             } catch (RejectionException e) {
+                // A repeat can break a lifecycle rule against its own first copy (the CO it cancelled is
+                // cancelled now): it is answered from the store, whatever the rules say of it today.
+                Optional<Decision> earlier = database.inTransaction(em -> answerFromStore(em, in));
+                if (earlier.isPresent()) {
+                    return conclude(in, earlier.get());
+                }
                 var all = new ArrayList<>(e.problems());
                 all.addAll(problems);
                 return reject(in, all);
@@ -108,12 +115,9 @@ public final class ReceiveMessage {
     }
 
     private Decision decide(EntityManager em, InboundMessage in, List<Problem> problems) {
-        Optional<Decision> earlier = answerFromStore(em, in);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         if (problems.stream().anyMatch(Problem::isError)) {
-            return new Decision.Rejected(problems);
+            // A repeat is answered from the store before its validity matters.
+            return answerFromStore(em, in).orElseGet(() -> new Decision.Rejected(problems));
         }
         return new Decision.Answered(store(em, in, problems));
     }
