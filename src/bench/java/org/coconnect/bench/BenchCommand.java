@@ -115,6 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!here.isEmpty() || (backlog > 0 && !inThisJvm)) {
             try (var setup = BenchSetup.start(dir.resolve("pki").toAbsolutePath(), runDir, databases(),
                     deliveryParallelism, bare)) {
+                warmUpBoth(setup, here);
                 for (SizeClass size : here) {
                     rows.add(measure(setup, size, costs));
                 }
@@ -161,8 +162,14 @@ public final class BenchCommand implements Callable<Integer> {
         var gateway = new ArrayList<LoadResult>();
         var bareResults = new ArrayList<LoadResult>();
         for (int round = 0; round < rounds; round++) {
+            // Taking turns at going first: what one load leaves behind (heap, compiled code, file cache)
+            // then favours neither side.
+            boolean bareFirst = round % 2 == 1 && setup.bareClient() != null;
+            if (bareFirst) {
+                bareResults.add(load("bare " + size.name(), setup.bareClient(), setup.bareCpu(), factory, size));
+            }
             gateway.add(load("gateway " + size.name(), setup.gatewayClient(), setup.gatewayCpu(), factory, size));
-            if (setup.bareClient() != null) {
+            if (setup.bareClient() != null && !bareFirst) {
                 bareResults.add(load("bare " + size.name(), setup.bareClient(), setup.bareCpu(), factory, size));
             }
         }
@@ -170,20 +177,26 @@ public final class BenchCommand implements Callable<Integer> {
         return new Report.SizeRow(size, payloadBytes, gateway, bareResults, cryptoMs);
     }
 
+    /**
+     * Both servers share CXF, WSS4J and the JDK's crypto: run cold, the first load measured would pay for compiling
+     * them (AES-GCM was still interpreted a minute into a gateway load on 2 cores) and the second would not.
+     */
+    private void warmUpBoth(BenchSetup setup, List<SizeClass> here) throws InterruptedException {
+        var first = here.stream().filter(s -> !s.isLarge()).findFirst();
+        if (warmupSeconds <= 0 || first.isEmpty()) {
+            return;
+        }
+        var factory = first.get().factory(runToken);
+        var limit = LoadRun.Limit.of(Duration.ofSeconds(warmupSeconds));
+        LoadRun.run("warm-up gateway (JIT)", sender(setup.gatewayClient(), factory), concurrency, limit, out, null);
+        if (setup.bareClient() != null) {
+            LoadRun.run("warm-up bare (JIT)", sender(setup.bareClient(), factory), concurrency, limit, out, null);
+        }
+    }
+
     private LoadResult load(String label, PartnerClient client, ServerCpu serverCpu, SizeClass.Factory factory,
                             SizeClass size) throws InterruptedException {
-        LoadRun.Sender<Prepared> sender = new LoadRun.Sender<>() {
-            @Override
-            public Prepared prepare(long seq) {
-                // Numbers come from one counter for the whole run, so warm-up and rounds never repeat a CO.
-                return new Prepared(client.newHeader(UUID.randomUUID(), null), factory.certificate(numbers.incrementAndGet()));
-            }
-
-            @Override
-            public String send(Prepared p) throws Exception {
-                return client.sendCertificate(p.header(), p.co()).status().name();
-            }
-        };
+        LoadRun.Sender<Prepared> sender = sender(client, factory);
         int threads = size.isLarge() ? largeConcurrency : concurrency;
         if (warmupSeconds > 0 && !size.isLarge()) {
             LoadRun.run("warm-up " + label, sender, threads, LoadRun.Limit.of(Duration.ofSeconds(warmupSeconds)), out, null);
@@ -195,6 +208,21 @@ public final class BenchCommand implements Callable<Integer> {
                 label, result.rate(), result.percentileMillis(50), result.percentileMillis(99),
                 result.serverCpuMsPerMessage(), result.statuses(), result.failures());
         return result;
+    }
+
+    private LoadRun.Sender<Prepared> sender(PartnerClient client, SizeClass.Factory factory) {
+        return new LoadRun.Sender<>() {
+            @Override
+            public Prepared prepare(long seq) {
+                // Numbers come from one counter for the whole run, so warm-up and rounds never repeat a CO.
+                return new Prepared(client.newHeader(UUID.randomUUID(), null), factory.certificate(numbers.incrementAndGet()));
+            }
+
+            @Override
+            public String send(Prepared p) throws Exception {
+                return client.sendCertificate(p.header(), p.co()).status().name();
+            }
+        };
     }
 
     /** A message ready to send: header and CO built outside the timed part. */
