@@ -8,17 +8,18 @@ import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
+import org.coconnect.security.OneSidedTrustManager;
 
 /**
  * Trusts exactly one server certificate, the gateway's own TLS certificate: the CLI hands its credential only to
  * the gateway, whatever else may answer on the port and whatever name it is reached by.
  */
-final class PinnedCertificate extends X509ExtendedTrustManager {
+final class PinnedCertificate extends OneSidedTrustManager {
 
     private final byte[] pinned;
 
     private PinnedCertificate(X509Certificate certificate) throws CertificateException {
+        super(Peers.SERVERS, "the CLI accepts no clients");
         this.pinned = certificate.getEncoded();
     }
 
@@ -29,40 +30,12 @@ final class PinnedCertificate extends X509ExtendedTrustManager {
         return context;
     }
 
-    private void check(X509Certificate[] chain) throws CertificateException {
+    @Override
+    protected void check(X509Certificate[] chain, String authType, Socket socket, SSLEngine engine)
+            throws CertificateException {
         if (chain == null || chain.length == 0 || !Arrays.equals(chain[0].getEncoded(), pinned)) {
             throw new CertificateException("the server's certificate is not the gateway's own TLS certificate");
         }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        check(chain);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("the CLI accepts no clients");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw new CertificateException("the CLI accepts no clients");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        throw new CertificateException("the CLI accepts no clients");
     }
 
     @Override

@@ -83,54 +83,25 @@ public final class PartnerServerTrust {
     }
 
     /** The PKIX checks, then the server certificate's SHA-256 must be the pinned one. */
-    private static final class Pinned extends X509ExtendedTrustManager {
+    private static final class Pinned extends OneSidedTrustManager {
         private final X509ExtendedTrustManager pkix;
         private final String pin;
 
         Pinned(X509ExtendedTrustManager pkix, String pin) {
+            super(Peers.SERVERS, "a partner's server trust is for servers only");
             this.pkix = pkix;
             this.pin = pin;
         }
 
-        private void requirePin(X509Certificate[] chain) throws CertificateException {
+        @Override
+        protected void check(X509Certificate[] chain, String authType, Socket socket, SSLEngine engine)
+                throws CertificateException {
+            delegate(pkix, Peers.SERVERS, chain, authType, socket, engine);
             String actual = CertificateFingerprint.sha256Hex(chain[0]);
             if (!actual.equals(pin)) {
                 throw new CertificateException("server certificate " + chain[0].getSubjectX500Principal()
                         + " (SHA-256 " + actual + ") is not the pinned one");
             }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            pkix.checkServerTrusted(chain, authType, socket);
-            requirePin(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            pkix.checkServerTrusted(chain, authType, engine);
-            requirePin(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            pkix.checkServerTrusted(chain, authType);
-            requirePin(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            throw new CertificateException("a partner's server trust is for servers only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            throw new CertificateException("a partner's server trust is for servers only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a partner's server trust is for servers only");
         }
 
         @Override

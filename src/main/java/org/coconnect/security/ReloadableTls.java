@@ -113,35 +113,15 @@ public final class ReloadableTls {
         }
     }
 
-    private final class Trust extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            trust.checkClientTrusted(chain, authType, socket);
+    private final class Trust extends OneSidedTrustManager {
+        Trust() {
+            super(Peers.CLIENTS, "the partner listener does not connect to servers");
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            trust.checkClientTrusted(chain, authType, engine);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            trust.checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            throw new CertificateException("the partner listener does not connect to servers");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            throw new CertificateException("the partner listener does not connect to servers");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the partner listener does not connect to servers");
+        protected void check(X509Certificate[] chain, String authType, Socket socket, SSLEngine engine)
+                throws CertificateException {
+            delegate(trust, Peers.CLIENTS, chain, authType, socket, engine);
         }
 
         @Override
