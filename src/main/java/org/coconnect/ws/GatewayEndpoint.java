@@ -149,7 +149,7 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
                                byte[] rawEnvelope, Instant receivedAt) {
         XmlLimits.check(payload);
         PayloadDigest digest = PayloadDigest.of(payload);
-        var problems = PayloadValidator.validate(payload, digest.canonical().length);
+        var problems = PayloadValidator.validate(payload);
         var parsed = PayloadReader.read(binding, payload, problems.isEmpty());
         UUID messageId = parsed.header() == null ? readableId(payload) : parsed.header().messageId();
         return new InboundMessage(operation, partner, messageId, parsed.header(), parsed.content(), problems,
