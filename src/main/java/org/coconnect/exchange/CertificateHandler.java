@@ -33,26 +33,14 @@ final class CertificateHandler implements InboundHandler<CertificateOfOrigin> {
         return CertificateRules.check(co, context.sender(), context.self(), context.now(), context.allowedSkew());
     }
 
-    /**
-     * Stores the CO version without looking for it first: a version already stored fails the insert on its unique key,
-     * and the message is tried again through {@link #applyAfterConflict}, which finds it. A CO sent twice under two
-     * message IDs is rare; the lookup it saves is on every CO.
-     */
     @Override
     public InboundOutcome apply(EntityManager em, InboundMessage in, CertificateOfOrigin co, Instant now) {
-        return store(em, in, co, now);
-    }
-
-    @Override
-    public InboundOutcome applyAfterConflict(EntityManager em, InboundMessage in, CertificateOfOrigin co, Instant now) {
         CertificateReference ref = co.reference();
         var existing = CertificateStore.findForUpdate(em, CertificateSide.IMPORT, in.partner().id(),
                 ref.issuingCountry(), ref.number(), ref.version());
-        return existing.map(InboundOutcome::duplicateOf).orElseGet(() -> store(em, in, co, now));
-    }
-
-    private InboundOutcome store(EntityManager em, InboundMessage in, CertificateOfOrigin co, Instant now) {
-        CertificateReference ref = co.reference();
+        if (existing.isPresent()) {
+            return InboundOutcome.duplicateOf(existing.get());
+        }
         var entity = new CertificateEntity(CertificateSide.IMPORT, ref.issuingCountry(), ref.number(),
                 ref.version(), in.partner().id(), CertificateState.RECEIVED, co.issuedAt(),
                 co.importingCountry(), now);

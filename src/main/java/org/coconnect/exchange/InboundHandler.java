@@ -27,12 +27,4 @@ interface InboundHandler<C extends MessageContent> {
      * throws {@link RejectionException} when the message cannot apply, so nothing of it is stored.
      */
     InboundOutcome apply(EntityManager em, InboundMessage in, C content, Instant now);
-
-    /**
-     * Applies the content again after the first try failed on a business key (a message with the same content,
-     * under another message ID, was stored meanwhile); a handler that skips a lookup on its first try looks now.
-     */
-    default InboundOutcome applyAfterConflict(EntityManager em, InboundMessage in, C content, Instant now) {
-        return apply(em, in, content, now);
-    }
 }

@@ -48,12 +48,9 @@ final class InboundHandlers {
         return check(byOperation.get(in.operation()), in.content(), context);
     }
 
-    /**
-     * Applies the message through its operation's handler, in the caller's transaction; {@code afterConflict} when an
-     * earlier try failed on a business key (see {@link InboundHandler#applyAfterConflict}).
-     */
-    InboundOutcome apply(EntityManager em, InboundMessage in, Instant now, boolean afterConflict) {
-        return apply(byOperation.get(in.operation()), em, in, now, afterConflict);
+    /** Applies the message through its operation's handler, in the caller's transaction. */
+    InboundOutcome apply(EntityManager em, InboundMessage in, Instant now) {
+        return apply(byOperation.get(in.operation()), em, in, now);
     }
 
     private static <C extends MessageContent> List<Problem> check(InboundHandler<C> handler, MessageContent content,
@@ -62,8 +59,7 @@ final class InboundHandlers {
     }
 
     private static <C extends MessageContent> InboundOutcome apply(InboundHandler<C> handler, EntityManager em,
-                                                                  InboundMessage in, Instant now, boolean afterConflict) {
-        C content = handler.contentType().cast(in.content());
-        return afterConflict ? handler.applyAfterConflict(em, in, content, now) : handler.apply(em, in, content, now);
+                                                                  InboundMessage in, Instant now) {
+        return handler.apply(em, in, handler.contentType().cast(in.content()), now);
     }
 }

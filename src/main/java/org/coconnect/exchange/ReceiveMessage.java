@@ -77,12 +77,11 @@ public final class ReceiveMessage {
         // Validation is pure computation; done first, it keeps the transaction short.
         List<Problem> problems = validate(in);
         for (int attempt = 1; ; attempt++) {
-            boolean afterConflict = attempt > 1;
             try {
                 // One transaction per message. A valid message is stored without looking for an earlier
                 // copy first: a repeat fails on the message's unique constraint and is answered from the
                 // store below, so the common case saves a query and a repeat costs a rolled-back attempt.
-                Decision decision = database.inTransaction(em -> decide(em, in, problems, afterConflict));
+                Decision decision = database.inTransaction(em -> decide(em, in, problems));
                 return conclude(in, decision);
             } catch (RejectionException e) {
                 // A repeat can break a lifecycle rule against its own first copy (the CO it cancelled is
@@ -95,8 +94,7 @@ public final class ReceiveMessage {
                 all.addAll(problems);
                 return reject(in, all);
             } catch (PersistenceException e) {
-                // This message was stored before (a repeat, or a concurrent copy that committed first): answer
-                // as for a repeat. Its content stored before under another message ID: try again, looking first.
+                // A concurrent copy of this message (or of this CO) committed first: answer as for a repeat.
                 if (UniqueConstraints.isViolationOf(e, UniqueConstraints.MESSAGE)) {
                     return database.inTransaction(em -> answerFromStore(em, in)).map(d -> conclude(in, d))
                             .orElseThrow(() -> e);
@@ -116,20 +114,20 @@ public final class ReceiveMessage {
         return decision instanceof Decision.Answered a ? a.ack() : reject(in, ((Decision.Rejected) decision).problems());
     }
 
-    private Decision decide(EntityManager em, InboundMessage in, List<Problem> problems, boolean afterConflict) {
+    private Decision decide(EntityManager em, InboundMessage in, List<Problem> problems) {
         if (problems.stream().anyMatch(Problem::isError)) {
             // A repeat is answered from the store before its validity matters.
             return answerFromStore(em, in).orElseGet(() -> new Decision.Rejected(problems));
         }
-        return new Decision.Answered(store(em, in, problems, afterConflict));
+        return new Decision.Answered(store(em, in, problems));
     }
 
-    private Acknowledgement store(EntityManager em, InboundMessage in, List<Problem> warnings, boolean afterConflict) {
+    private Acknowledgement store(EntityManager em, InboundMessage in, List<Problem> warnings) {
         Instant now = clock.instant();
         var message = new MessageEntity(MessageEntity.Direction.INBOUND, in.partner().id(), in.operation().pathName(),
                 in.messageId().toString(), in.header().related().map(Object::toString).orElse(null), in.receivedAt(),
                 HexFormat.of().formatHex(in.payloadDigest()), in.rawEnvelope(), in.payload());
-        var outcome = handlers.apply(em, in, now, afterConflict);
+        var outcome = handlers.apply(em, in, now);
         Acknowledgement ack;
         if (outcome.businessDuplicate()) {
             var notes = new ArrayList<>(warnings);
