@@ -78,6 +78,8 @@ class ContainerImageIT {
                     file + " is in a layer");
         }
         assertTrue(files.stream().anyMatch(f -> f.matches("/?opt/coconnect/app/libs/.*\\.jar")), "the dependencies are layered");
+        assertEquals(List.of(), files.stream().filter(f -> f.toLowerCase().contains("greenmail")).toList(),
+                "no test mail server (GreenMail) is in the image");
     }
 
     private static String untar(Path tarball, String entry) throws IOException, InterruptedException {

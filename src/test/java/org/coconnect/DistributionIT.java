@@ -71,6 +71,13 @@ class DistributionIT {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+        try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            assertEquals(List.of(), jars.map(j -> j.getFileName().toString())
+                    .filter(n -> n.toLowerCase().contains("greenmail")).toList(),
+                    "no test mail server (GreenMail) ships in the release");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
         try (Stream<Path> keys = Files.list(home.resolve("keystores"))) {
             assertEquals(List.of("README.md"), keys.map(k -> k.getFileName().toString()).toList(),
                     "no key material travels in the release");
