@@ -29,8 +29,8 @@ public abstract class OneSidedTrustManager extends X509ExtendedTrustManager {
             throws CertificateException;
 
     /** Calls the delegate's overload matching what the handshake passed, so its endpoint checks see the same. */
-    protected static void delegate(X509ExtendedTrustManager to, Peers peers, X509Certificate[] chain, String authType,
-                                   Socket socket, SSLEngine engine) throws CertificateException {
+    protected final void delegate(X509ExtendedTrustManager to, X509Certificate[] chain, String authType, Socket socket,
+                                  SSLEngine engine) throws CertificateException {
         boolean clients = peers == Peers.CLIENTS;
         if (socket != null) {
             if (clients) to.checkClientTrusted(chain, authType, socket); else to.checkServerTrusted(chain, authType, socket);

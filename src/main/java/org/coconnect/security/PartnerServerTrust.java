@@ -96,7 +96,7 @@ public final class PartnerServerTrust {
         @Override
         protected void check(X509Certificate[] chain, String authType, Socket socket, SSLEngine engine)
                 throws CertificateException {
-            delegate(pkix, Peers.SERVERS, chain, authType, socket, engine);
+            delegate(pkix, chain, authType, socket, engine);
             String actual = CertificateFingerprint.sha256Hex(chain[0]);
             if (!actual.equals(pin)) {
                 throw new CertificateException("server certificate " + chain[0].getSubjectX500Principal()

@@ -121,7 +121,7 @@ public final class ReloadableTls {
         @Override
         protected void check(X509Certificate[] chain, String authType, Socket socket, SSLEngine engine)
                 throws CertificateException {
-            delegate(trust, Peers.CLIENTS, chain, authType, socket, engine);
+            delegate(trust, chain, authType, socket, engine);
         }
 
         @Override
