@@ -1,6 +1,8 @@
 package org.coconnect.bench;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
@@ -27,6 +29,9 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--forks", defaultValue = "1", description = "Forked JVMs per benchmark (default: ${DEFAULT-VALUE}).")
     int forks;
 
+    @Option(names = {"-p", "--param"}, description = "A benchmark parameter, name=value[,value...] (repeatable), as JMH's -p.")
+    Map<String, String> params = new LinkedHashMap<>();
+
     @Option(names = "--thread-cpu", description = "Instead of JMH: the payload pass timed by this thread's CPU time.")
     boolean threadCpu;
 
@@ -35,7 +40,9 @@ public final class MicroCommand implements Callable<Integer> {
         if (threadCpu) {
             org.coconnect.ws.PayloadPassCpu.report(System.out);
         } else {
-            run(options(include, forks));
+            var options = options(include, forks);
+            params.forEach((name, values) -> options.param(name, values.split(",")));
+            run(options);
         }
         return 0;
     }
