@@ -6,17 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Searches the journal of exchanged messages, with the filters of GET /journal. */
 @Command(name = "journal", description = "Search the messages exchanged with partners, both directions, newest first.")
 final class JournalCommand extends LocalCommand {
 
-    @Option(names = "--number", description = "CO number the message is about.")
-    String number;
-
-    @Option(names = "--partner", description = "Partner ID, e.g. ID-DJBC.")
-    String partner;
+    @Mixin
+    CertificateListFilters filters;
 
     @Option(names = "--operation", description = "Operation, e.g. send-co.")
     String operation;
@@ -36,21 +34,16 @@ final class JournalCommand extends LocalCommand {
     @Option(names = "--offset", description = "Entries to skip (paging; the answer says the next offset).")
     String offset;
 
-    @Option(names = "--limit", description = "Entries per page, 1-1000 (default 100).")
-    String limit;
-
     @Override
     LocalClient.Answer send(LocalClient client) throws IOException, InterruptedException {
         var query = new LinkedHashMap<String, String>();
-        query.put("number", number);
-        query.put("partner", partner);
         query.put("operation", operation);
         query.put("status", status);
         query.put("direction", direction);
         query.put("from", from);
         query.put("to", to);
         query.put("offset", offset);
-        query.put("limit", limit);
+        filters.addTo(query);
         return client.get("/journal" + LocalClient.query(query));
     }
 
