@@ -29,6 +29,15 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--forks", defaultValue = "1", description = "Forked JVMs per benchmark (default: ${DEFAULT-VALUE}).")
     int forks;
 
+    @Option(names = "--warmup-iterations", defaultValue = "3", description = "Warm-up iterations of a second (default: ${DEFAULT-VALUE}).")
+    int warmupIterations;
+
+    @Option(names = "--iterations", defaultValue = "5", description = "Measured iterations of a second (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--jvm-arg", description = "An option for the forked JVMs (repeatable), e.g. a JFR recording.")
+    java.util.List<String> jvmArgs = new java.util.ArrayList<>();
+
     @Option(names = {"-p", "--param"}, description = "A benchmark parameter, name=value[,value...] (repeatable), as JMH's -p.")
     Map<String, String> params = new LinkedHashMap<>();
 
@@ -40,7 +49,8 @@ public final class MicroCommand implements Callable<Integer> {
         if (threadCpu) {
             org.coconnect.ws.PayloadPassCpu.report(System.out);
         } else {
-            var options = options(include, forks);
+            var options = options(include, forks).warmupIterations(warmupIterations).measurementIterations(iterations);
+            options.jvmArgsAppend(jvmArgs.toArray(String[]::new));
             params.forEach((name, values) -> options.param(name, values.split(",")));
             run(options);
         }
