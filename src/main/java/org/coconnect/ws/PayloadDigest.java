@@ -1,9 +1,9 @@
 package org.coconnect.ws;
 
-import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.apache.xml.security.c14n.Canonicalizer;
+import org.apache.xml.security.utils.UnsyncByteArrayOutputStream;
 import org.w3c.dom.Element;
 
 /**
@@ -22,7 +22,8 @@ public record PayloadDigest(byte[] canonical, byte[] sha256) {
     /** The exclusive canonical form of {@code payload} and its SHA-256, as the acknowledgement states it. */
     public static PayloadDigest of(Element payload) {
         try {
-            var out = new ByteArrayOutputStream();
+            // The canonicalizer writes text a byte at a time: a ByteArrayOutputStream would take its lock for each.
+            var out = new UnsyncByteArrayOutputStream();
             Canonicalizer.getInstance(Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS).canonicalizeSubtree(payload, out);
             byte[] canonical = out.toByteArray();
             return new PayloadDigest(canonical, MessageDigest.getInstance("SHA-256").digest(canonical));
