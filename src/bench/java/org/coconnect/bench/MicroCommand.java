@@ -35,6 +35,9 @@ public final class MicroCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "5", description = "Measured iterations of a second (default: ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--threads", defaultValue = "1", description = "Threads running each benchmark at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--jvm-arg", description = "An option for the forked JVMs (repeatable), e.g. a JFR recording.")
     java.util.List<String> jvmArgs = new java.util.ArrayList<>();
 
@@ -49,7 +52,8 @@ public final class MicroCommand implements Callable<Integer> {
         if (threadCpu) {
             org.coconnect.ws.PayloadPassCpu.report(System.out);
         } else {
-            var options = options(include, forks).warmupIterations(warmupIterations).measurementIterations(iterations);
+            var options = options(include, forks).warmupIterations(warmupIterations).measurementIterations(iterations)
+                    .threads(threads);
             options.jvmArgsAppend(jvmArgs.toArray(String[]::new));
             params.forEach((name, values) -> options.param(name, values.split(",")));
             run(options);

@@ -1,6 +1,8 @@
 package org.coconnect.ws;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.coconnect.audit.AuditLog;
 import org.coconnect.config.Cidr;
@@ -39,16 +44,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.w3c.dom.Element;
 
 /**
- * The gateway's own work for one send-co, the part the bare CXF endpoint does not do (JMH, one thread): the
- * decrypted payload's limits check, digest, schema validation and binding, then the receive use case (header and
- * lifecycle rules, the message with its evidence and the new CO stored on an H2 file database, the audit record,
- * the commit). Each operation receives a new CO under a new message ID; building that payload (a DOM parsed from
- * text, as WSS4J's decryption leaves it) is done outside the measured time. Its figure is what separates the
- * gateway's server CPU per message from bare CXF's in the end-to-end bench, without that bench's swing.
+ * The gateway's own work for one send-co, the part the bare CXF endpoint does not do (JMH): the decrypted payload's
+ * limits check, digest, schema validation and binding, then the receive use case (header and lifecycle rules, the
+ * message with its evidence and the new CO stored on an H2 file database, the audit record, the commit). Each
+ * operation receives a new CO under a new message ID, parsed from text as WSS4J's decryption leaves a payload, outside
+ * the measured time. Besides JMH's time per operation, each iteration prints the CPU time the receives themselves
+ * took (waiting for a lock or the disk costs none), which is what the end-to-end bench's server CPU per message
+ * compares. With {@code --threads 8} it shows what eight receives at once on two cores cost each; {@code -p permits=N}
+ * lets only N of them run the gated steps at a time ({@code gateScope}: {@code all}, or {@code read}, the CPU-only
+ * steps before the database).
  */
 @State(Scope.Thread)
 public class ReceiveBenchmark {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final LongAdder CPU_NANOS = new LongAdder();
+    private static final LongAdder RECEIVES = new LongAdder();
     private static final AdministrationId KR = new AdministrationId("KR", "KCS");
     private static final AdministrationId ID = new AdministrationId("ID", "DJBC");
 
@@ -56,18 +67,34 @@ public class ReceiveBenchmark {
     @Param({"10"})
     public int goodsItems;
 
+    /** Receives allowed in the gated steps at once; 0: no gate. */
+    @Param({"0"})
+    public int permits;
+
+    /** What the gate covers: {@code all} (read and receive) or {@code read} (limits, digest, validation, binding). */
+    @Param({"all"})
+    public String gateScope;
+
+    /** Appended to the H2 URL, to measure a database setting (e.g. {@code ;MAX_LENGTH_INPLACE_LOB=131072}). */
+    @Param({""})
+    public String h2;
+
+    private static Semaphore gate;
+
     private Path dir;
     private Database database;
     private ReceiveMessage receive;
     private Partner partner;
     private byte[] rawEnvelope;
-    private long sequence;
+    private String template;
+    private String templateKey;
     private Element payload;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
         dir = Files.createTempDirectory("receive-bench");
-        database = Database.open(DatabaseSettings.h2File(dir.resolve("coconnect")));
+        var h2File = DatabaseSettings.h2File(dir.resolve("coconnect"));
+        database = Database.open(new DatabaseSettings(h2File.jdbcUrl() + h2, h2File.user(), h2File.password(), 10));
         Clock clock = Clock.systemUTC();
         var audit = new AuditLog(database, clock);
         receive = new ReceiveMessage(database, ID, clock, Duration.ofMinutes(5), new Alerts(database, clock, audit),
@@ -75,23 +102,72 @@ public class ReceiveBenchmark {
         partner = new Partner(new PartnerConfig("KR-KCS", KR, "bench", null, URI.create("https://localhost:1"),
                 List.of(Cidr.parse("127.0.0.1/32")), "KR-KCS", new PartnerLimits(4096, 100_000_000, Duration.ofMinutes(1)),
                 SecurityProfile.STANDARD), List.of(), List.of(), List.of());
+        synchronized (ReceiveBenchmark.class) {
+            // One gate for all threads (each runs this setup; a trial is a JVM of its own).
+            if (gate == null && permits > 0) {
+                gate = new Semaphore(permits, true);
+            }
+        }
+        templateKey = UUID.randomUUID().toString();
+        var header = new MessageHeader(UUID.fromString(templateKey), KR, ID, Instant.now(), null, MessageHeader.SCHEMA_VERSION);
+        template = OutboundPayloadWriter.text(RequestBuilder.sendCo(header, SampleCertificate.create("KR-RECV-" + templateKey,
+                1, "KR", "ID", goodsItems, Instant.now().minusSeconds(60))));
+        if (template.split(templateKey, -1).length != 3) {
+            throw new IllegalStateException("the template should name its message ID once and its CO number once");
+        }
         // Stands in for the signed and encrypted envelope kept as evidence: about 1.6 times the payload, as on the wire.
-        rawEnvelope = new byte[(int) (1.6 * OutboundPayloadWriter.text(nextRequest()).length())];
+        rawEnvelope = new byte[(int) (1.6 * template.length())];
         new Random(18).nextBytes(rawEnvelope);
     }
 
+    /** A new message ID and CO number in the template (cheap, so the threads' setup hardly competes with the receives). */
     @Setup(Level.Invocation)
     public void nextPayload() {
-        // Parsed from text, as the receiver's payload is after decryption.
-        payload = OutboundPayloadWriter.parse(OutboundPayloadWriter.text(nextRequest()));
+        payload = OutboundPayloadWriter.parse(template.replace(templateKey, UUID.randomUUID().toString()));
     }
 
-    private Element nextRequest() {
-        sequence++;
-        var header = new MessageHeader(UUID.randomUUID(), KR, ID, Instant.now(), null, MessageHeader.SCHEMA_VERSION);
-        Element co = SampleCertificate.create("KR-RECV-" + Thread.currentThread().getId() + "-" + sequence, 1, "KR", "ID",
-                goodsItems, Instant.now().minusSeconds(60));
-        return RequestBuilder.sendCo(header, co);
+    /** One send-co read, validated and durably received, as GatewayEndpoint does after WS-Security. */
+    @Benchmark
+    public Acknowledgement receiveOneCo() {
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        try {
+            return gated("all", this::receive);
+        } finally {
+            CPU_NANOS.add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+            RECEIVES.increment();
+        }
+    }
+
+    private Acknowledgement receive() {
+        var in = gated("read", () -> GatewayEndpoint.read(Operation.SEND_CO, PayloadBindings.of(Operation.SEND_CO),
+                partner, payload, rawEnvelope, Instant.now()));
+        Acknowledgement ack = receive.receive(in);
+        if (ack.status() != AcknowledgementStatus.ACCEPTED) {
+            throw new IllegalStateException("the benchmark CO was answered " + ack.status() + ": " + ack.problems());
+        }
+        return ack;
+    }
+
+    private <T> T gated(String scope, Supplier<T> step) {
+        if (gate == null || !gateScope.equals(scope)) {
+            return step.get();
+        }
+        gate.acquireUninterruptibly();
+        try {
+            return step.get();
+        } finally {
+            gate.release();
+        }
+    }
+
+    /** The receives' own CPU time per receive in this iteration, all threads together. */
+    @TearDown(Level.Iteration)
+    public void reportCpu() {
+        long receives = RECEIVES.sumThenReset();
+        long nanos = CPU_NANOS.sumThenReset();
+        if (receives > 0) {
+            System.out.printf("  [receive CPU %.3f ms/op over %d receives]%n", nanos / 1e6 / receives, receives);
+        }
     }
 
     @TearDown(Level.Trial)
@@ -100,17 +176,5 @@ public class ReceiveBenchmark {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-    }
-
-    /** One send-co read, validated and durably received, as GatewayEndpoint does after WS-Security. */
-    @Benchmark
-    public Acknowledgement receiveOneCo() {
-        var in = GatewayEndpoint.read(Operation.SEND_CO, PayloadBindings.of(Operation.SEND_CO), partner, payload,
-                rawEnvelope, Instant.now());
-        Acknowledgement ack = receive.receive(in);
-        if (ack.status() != AcknowledgementStatus.ACCEPTED) {
-            throw new IllegalStateException("the benchmark CO was answered " + ack.status() + ": " + ack.problems());
-        }
-        return ack;
     }
 }
