@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code coconnect-bench micro [regex]}: the JMH micro-benchmarks (crypto costs, the payload pass),
- * each in a forked JVM with JMH's warm-up and statistics instead of a hand-timed loop.
+ * {@code coconnect-bench micro [regex]}: the JMH micro-benchmarks (crypto costs, the payload pass, the gateway's own
+ * work per receive), each in a forked JVM with JMH's warm-up and statistics instead of a hand-timed loop.
  */
 @Command(name = "micro", mixinStandardHelpOptions = true,
-        description = "Run the JMH micro-benchmarks (CryptoBenchmark, PayloadPassBenchmark) whose name matches.")
+        description = "Run the JMH micro-benchmarks (CryptoBenchmark, PayloadPassBenchmark, ReceiveBenchmark) whose name matches.")
 public final class MicroCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", defaultValue = ".*Benchmark.*", description = "Benchmarks to run, a regex (default: all).")
