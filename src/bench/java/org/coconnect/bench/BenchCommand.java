@@ -88,6 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "target/bench", description = "Keys and databases (default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--keep-databases", description = "Keep the run's H2 files under --dir/run-<token> (deleted by default:"
+            + " H2 appends every commit's chunk to its file, about 2 GB per run).")
+    boolean keepDatabases;
+
     @Option(names = "--child-jvm-option", description = "Extra option for the large CO's JVM (repeatable), e.g. for JFR.")
     List<String> childJvmOptions = new ArrayList<>();
 
@@ -122,6 +126,10 @@ public final class BenchCommand implements Callable<Integer> {
                 if (backlog > 0 && !inThisJvm) {
                     backlogResult = new BacklogDrain(setup, out).run(backlog, concurrency, runToken);
                 }
+            } finally {
+                if (!keepDatabases) {
+                    deleteTree(runDir);
+                }
             }
         }
         if (inThisJvm) {
@@ -138,6 +146,16 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Report.appendCsv(dir.resolve("results.csv"), rows);
         return allAccepted() ? 0 : 1;
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     boolean allAccepted() {

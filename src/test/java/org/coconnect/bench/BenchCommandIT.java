@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ class BenchCommandIT {
     Path dir;
 
     @Test
-    void aTinyRunSendsEveryMessageToBothTargetsAndDrainsTheBacklog() {
+    void aTinyRunSendsEveryMessageToBothTargetsAndDrainsTheBacklog() throws Exception {
         var bench = new BenchCommand();
         int exit = new CommandLine(bench).execute("--messages", "20", "--concurrency", "2", "--sizes", "1",
                 "--warmup", "0", "--backlog", "10", "--no-crypto", "--dir", dir.toString());
@@ -34,5 +35,9 @@ class BenchCommandIT {
         assertTrue(bench.rows.get(0).payloadBytes() > 1000);
         assertNotNull(bench.backlogResult);
         assertTrue(bench.backlogResult.allDelivered(), () -> "outbox " + bench.backlogResult.outbox());
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("run-")),
+                    "the run's databases are deleted unless --keep-databases");
+        }
     }
 }
