@@ -54,8 +54,8 @@ import org.w3c.dom.Element;
  * the measured time. Besides JMH's time per operation, each iteration prints the CPU time the receives themselves
  * took (waiting for a lock or the disk costs none), which is what the end-to-end bench's server CPU per message
  * compares. With {@code --threads 8} it shows what eight receives at once on two cores cost each; {@code -p permits=N}
- * lets only N of them run the gated steps at a time ({@code gateScope}: {@code all}, or {@code read}, the CPU-only
- * steps before the database).
+ * lets only N of them run the gated steps at a time ({@code gateScope}: {@code all}, {@code read}, the CPU-only
+ * steps before the database, or {@code store}, the receive use case with its transaction).
  */
 @State(Scope.Thread)
 public class ReceiveBenchmark {
@@ -75,7 +75,10 @@ public class ReceiveBenchmark {
     @Param({"0"})
     public int permits;
 
-    /** What the gate covers: {@code all} (read and receive) or {@code read} (limits, digest, validation, binding). */
+    /**
+     * What the gate covers: {@code all}, {@code read} (limits, digest, validation, binding: CPU only) or {@code store}
+     * (the receive use case: rules and the database transaction).
+     */
     @Param({"all"})
     public String gateScope;
 
@@ -149,7 +152,7 @@ public class ReceiveBenchmark {
     private Acknowledgement receive() {
         var in = gated("read", () -> GatewayEndpoint.read(Operation.SEND_CO, PayloadBindings.of(Operation.SEND_CO),
                 partner, payload, rawEnvelope, Instant.now()));
-        Acknowledgement ack = receive.receive(in);
+        Acknowledgement ack = gated("store", () -> receive.receive(in));
         if (ack.status() != AcknowledgementStatus.ACCEPTED) {
             throw new IllegalStateException("the benchmark CO was answered " + ack.status() + ": " + ack.problems());
         }
