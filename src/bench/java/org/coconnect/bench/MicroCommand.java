@@ -1,7 +1,9 @@
 package org.coconnect.bench;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,7 @@ public final class MicroCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--jvm-arg", description = "An option for the forked JVMs (repeatable), e.g. a JFR recording.")
-    java.util.List<String> jvmArgs = new java.util.ArrayList<>();
+    List<String> jvmArgs = new ArrayList<>();
 
     @Option(names = {"-p", "--param"}, description = "A benchmark parameter, name=value[,value...] (repeatable), as JMH's -p.")
     Map<String, String> params = new LinkedHashMap<>();
