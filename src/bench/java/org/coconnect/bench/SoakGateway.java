@@ -85,6 +85,23 @@ final class SoakGateway implements AutoCloseable {
         return log;
     }
 
+    /** Whether the gateway process is still running, or how it ended when nobody stopped it. */
+    String processState() {
+        if (process == null) {
+            return "never started";
+        }
+        return process.isAlive() ? "running" : "ended by itself with exit code " + process.exitValue();
+    }
+
+    /** The last {@code limit} lines of the gateway's log at ERROR level: what an operator would look at first. */
+    List<String> lastErrors(int limit) throws IOException {
+        List<String> errors;
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            errors = lines.filter(line -> line.contains(" ERROR ")).toList();
+        }
+        return errors.subList(Math.max(0, errors.size() - limit), errors.size());
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

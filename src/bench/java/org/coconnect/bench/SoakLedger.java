@@ -20,6 +20,7 @@ final class SoakLedger {
     private final Map<String, String> coNumberById = new ConcurrentHashMap<>();
     private final List<AtomicLong> answersPerLife = new CopyOnWriteArrayList<>(List.of(new AtomicLong()));
     private final AtomicLong transportFailures = new AtomicLong();
+    private final Map<String, String> lastFailureById = new ConcurrentHashMap<>();
 
     /** Records an acknowledgement status for a message carrying this CO. */
     void answered(String messageId, String coNumber, String status) {
@@ -28,9 +29,16 @@ final class SoakLedger {
         answersPerLife.get(answersPerLife.size() - 1).incrementAndGet();
     }
 
-    /** A send that got no answer (connection refused or cut by a kill); the sender tries again. */
-    void transportFailed() {
+    /** A send that got no answer (connection refused or cut by a kill, or an error); the sender tries again. */
+    void transportFailed(String messageId, String failure) {
         transportFailures.incrementAndGet();
+        lastFailureById.put(messageId, failure);
+    }
+
+    /** Up to {@code limit} messages never answered, each with the last failure its sender saw. */
+    List<String> unansweredExamples(Set<String> sent, int limit) {
+        return sent.stream().filter(id -> !answersById.containsKey(id)).sorted().limit(limit)
+                .map(id -> id + ": " + lastFailureById.getOrDefault(id, "never sent")).toList();
     }
 
     /** The gateway was killed and started again: answers from now on belong to its next life. */

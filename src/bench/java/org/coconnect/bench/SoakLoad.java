@@ -2,7 +2,9 @@ package org.coconnect.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +36,8 @@ final class SoakLoad {
     private final double resendShare;
     private final String runToken = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger failuresShown = new AtomicInteger();
+    private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private final ExecutorService racers = Executors.newCachedThreadPool(r -> daemon(r, "soak-racer"));
 
     SoakLoad(PartnerClient client, SoakLedger ledger, double resendShare) {
@@ -85,10 +89,9 @@ final class SoakLoad {
         String number = "KR-SOAK-" + runToken + "-" + seq;
         Element co = SampleCertificate.create(number, 1, "KR", "ID", 1, Instant.now().minusSeconds(60));
         MessageHeader header = client.newHeader(UUID.randomUUID(), null);
+        sent.add(header.messageId().toString());
         return new Message(header.messageId(), OutboundPayloadWriter.text(RequestBuilder.sendCo(header, co)), number);
     }
-
-    private static final java.util.concurrent.atomic.AtomicInteger FAILURES_SHOWN = new java.util.concurrent.atomic.AtomicInteger();
 
     private void deliver(Message m) {
         long giveUpAt = System.currentTimeMillis() + PATIENCE_MS;
@@ -99,8 +102,8 @@ final class SoakLoad {
                 ledger.answered(m.messageId().toString(), m.coNumber(), ack.status().name());
                 return;
             } catch (DeliveryException e) {
-                ledger.transportFailed();
-                if (!e.getMessage().contains(" unreachable for ") && FAILURES_SHOWN.getAndIncrement() < 3) {
+                ledger.transportFailed(m.messageId().toString(), e.getMessage());
+                if (!e.getMessage().contains(" unreachable for ") && failuresShown.getAndIncrement() < 3) {
                     // The gateway being down is expected; anything else is worth seeing.
                     System.out.println("  send without an answer: " + e.getMessage());
                 }
@@ -113,6 +116,11 @@ final class SoakLoad {
             }
         }
         // Given up: the message counts as unanswered in the result.
+    }
+
+    /** The message IDs of every CO taken for sending. */
+    Set<String> sent() {
+        return sent;
     }
 
     private static Thread daemon(Runnable r, String name) {

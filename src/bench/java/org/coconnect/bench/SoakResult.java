@@ -7,11 +7,14 @@ import java.util.Map;
 /**
  * The outcome of a soak: the three counts that must be zero (acknowledged ACCEPTED or DUPLICATE but not
  * stored, stored twice, answered ACCEPTED twice), and what shows that the storm happened
- * (kills performed, answers in every life of the gateway, transport failures the kills caused).
+ * (kills performed, answers in every life of the gateway, transport failures the kills caused), and, for a
+ * storm that failed, what helps to find out why (the last failure of messages never answered, the gateway's
+ * process state and last ERROR lines).
  */
 record SoakResult(String database, int messages, int killsDone, long acknowledgedButMissing, long storedTwice,
                   long acceptedTwice, int unanswered, List<Long> answersPerLife, Map<String, Long> statuses,
-                  long acceptedAnswerLost, long transportFailures, double seconds, List<String> missingExamples) {
+                  long acceptedAnswerLost, long transportFailures, double seconds, List<String> missingExamples,
+                  List<String> diagnosis) {
 
     /** Whether nothing acknowledged was lost, nothing stored twice, nothing accepted twice, everything answered. */
     boolean clean() {
@@ -37,6 +40,9 @@ record SoakResult(String database, int messages, int killsDone, long acknowledge
                 .append(answersPerLife).append('\n');
         if (!missingExamples.isEmpty()) {
             lines.append("  acknowledged, not in the database: ").append(missingExamples).append('\n');
+        }
+        if (!clean()) {
+            diagnosis.forEach(line -> lines.append("  ").append(line).append('\n'));
         }
         return lines.toString();
     }

@@ -3,6 +3,7 @@ package org.coconnect.bench;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -43,11 +44,13 @@ final class SoakRun {
         Bus bus = BusFactory.newInstance().createBus();
         long start = System.nanoTime();
         int kills;
+        SoakLoad load;
+        var diagnosis = new ArrayList<String>();
         try (SoakGateway gateway = SoakGateway.prepare(runDir.resolve("id-process"), id)) {
             out.printf("Soak on %s: %d messages from %d senders, %.0f %% sent again, %d kills; gateway log %s%n",
                     s.databaseName(), s.messages(), s.senders(), s.resendShare() * 100, s.kills(), gateway.log());
             gateway.start();
-            var load = new SoakLoad(BenchSetup.clientOf(bus, kr), ledger, s.resendShare());
+            load = new SoakLoad(BenchSetup.clientOf(bus, kr), ledger, s.resendShare());
             var failure = new Throwable[1];
             Thread senders = new Thread(() -> {
                 try {
@@ -62,6 +65,8 @@ final class SoakRun {
             if (failure[0] != null) {
                 throw new IllegalStateException("the senders failed", failure[0]);
             }
+            diagnosis.add("gateway process at the end of the load: " + gateway.processState());
+            gateway.lastErrors(5).forEach(line -> diagnosis.add("gateway log: " + line));
             // A final clean restart: the counts are read from what a restarted gateway opens.
             gateway.stop();
             gateway.start();
@@ -69,7 +74,8 @@ final class SoakRun {
         } finally {
             bus.shutdown(true);
         }
-        return result(s, kills, ledger, SoakCount.read(id.database()), (System.nanoTime() - start) / 1e9);
+        diagnosis.addAll(0, ledger.unansweredExamples(load.sent(), 5).stream().map(u -> "never answered: " + u).toList());
+        return result(s, kills, ledger, SoakCount.read(id.database()), (System.nanoTime() - start) / 1e9, diagnosis);
     }
 
     /** Kills the gateway after a random number of answers in its current life, up to {@code kills} times. */
@@ -97,7 +103,8 @@ final class SoakRun {
         return done;
     }
 
-    private static SoakResult result(Settings s, int kills, SoakLedger ledger, SoakCount count, double seconds) {
+    private static SoakResult result(Settings s, int kills, SoakLedger ledger, SoakCount count, double seconds,
+                                     List<String> diagnosis) {
         var missing = ledger.acknowledgedCoNumbers().entrySet().stream()
                 .filter(e -> !e.getValue().equals(count.storedCoNumberById().get(e.getKey())))
                 .map(e -> e.getKey() + " (" + e.getValue() + ")").sorted().collect(Collectors.toList());
@@ -105,7 +112,7 @@ final class SoakRun {
                 count.messagesStoredTwice() + count.certificatesStoredTwice(), ledger.acceptedTwice().size(),
                 s.messages() - ledger.messagesAnswered(), ledger.answersPerLife(),
                 ledger.statuses(), ledger.acceptedAnswerLost(), ledger.transportFailures(), seconds,
-                missing.stream().limit(5).toList());
+                missing.stream().limit(5).toList(), diagnosis);
     }
 
     /** KR's configuration with ID reached at another port. */

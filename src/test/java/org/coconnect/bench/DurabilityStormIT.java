@@ -47,7 +47,7 @@ class DurabilityStormIT {
         assertEquals(KILLS + 1, result.answersPerLife().size());
         assertTrue(result.answersPerLife().subList(0, KILLS).stream().allMatch(answers -> answers > 0),
                 () -> "a life of the gateway answered nothing: " + result.answersPerLife());
-        assertEquals(0, result.unanswered(), "every message answered in the end");
+        assertEquals(0, result.unanswered(), () -> "every message answered in the end: " + result.diagnosis());
         assertEquals(0, result.acknowledgedButMissing(), () -> "acknowledged, then lost: " + result.missingExamples());
         assertEquals(0, result.storedTwice(), "a message or CO stored twice");
         assertEquals(0, result.acceptedTwice(), "a repeat answered ACCEPTED again instead of the original receipt");
@@ -64,9 +64,10 @@ class DurabilityStormIT {
 
         SoakResult result = SoakRun.run(settings, System.out, org.coconnect.config.PartnerProtocol.json(true));
         System.out.println(result.summary());
+        System.out.print(result.report());
 
         assertEquals(KILLS, result.killsDone(), "every kill fell amid the load");
-        assertEquals(0, result.unanswered(), "every message answered in the end");
+        assertEquals(0, result.unanswered(), () -> "every message answered in the end: " + result.diagnosis());
         assertEquals(0, result.acknowledgedButMissing(), () -> "acknowledged, then lost: " + result.missingExamples());
         assertEquals(0, result.storedTwice(), "a message or CO stored twice");
         assertEquals(0, result.acceptedTwice(), "a repeat answered ACCEPTED again instead of the original receipt");
