@@ -93,6 +93,41 @@ final class SoakGateway implements AutoCloseable {
         return process.isAlive() ? "running" : "ended by itself with exit code " + process.exitValue();
     }
 
+    /**
+     * The stacks of the gateway's threads that run our code, from {@code jcmd Thread.print}, the whole dump kept
+     * beside the log: what a storm whose messages went unanswered needs first (a request stuck, and where).
+     */
+    List<String> ourThreads() throws IOException, InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return List.of();
+        }
+        Path dump = dir.resolve("threads-" + System.currentTimeMillis() + ".txt");
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                .redirectOutput(dump.toFile()).start();
+        if (!jcmd.waitFor(1, TimeUnit.MINUTES)) {
+            jcmd.destroyForcibly();
+            return List.of("jcmd Thread.print did not answer in a minute");
+        }
+        var ours = new ArrayList<String>();
+        for (String thread : Files.readString(dump, StandardCharsets.UTF_8).split("\n\n")) {
+            if (thread.contains("org.coconnect.")) {
+                // The thread's name and state, and its stack down to the first frame of ours.
+                String[] lines = thread.strip().split("\n");
+                var shown = new StringBuilder(lines[0]);
+                for (int i = 1; i < lines.length && i < 40; i++) {
+                    shown.append(" | ").append(lines[i].strip());
+                    if (lines[i].contains("org.coconnect.")) {
+                        break;
+                    }
+                }
+                ours.add(shown.toString());
+            }
+        }
+        ours.add("whole dump: " + dump);
+        return ours;
+    }
+
     /** The last {@code limit} lines of the gateway's log at ERROR level: what an operator would look at first. */
     List<String> lastErrors(int limit) throws IOException {
         List<String> errors;

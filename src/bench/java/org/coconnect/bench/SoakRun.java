@@ -66,6 +66,9 @@ final class SoakRun {
                 throw new IllegalStateException("the senders failed", failure[0]);
             }
             diagnosis.add("gateway process at the end of the load: " + gateway.processState());
+            if (ledger.messagesAnswered() < s.messages()) {
+                gateway.ourThreads().forEach(thread -> diagnosis.add("gateway thread: " + thread));
+            }
             gateway.lastErrors(5).forEach(line -> diagnosis.add("gateway log: " + line));
             // A final clean restart: the counts are read from what a restarted gateway opens.
             gateway.stop();
