@@ -115,7 +115,8 @@ public final class InboundCredentials {
             Result result = firstCheck(user, password, fingerprint, source);
             mine.complete(result);
             return result;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too: requests sharing this check wait on it without a timeout.
             mine.completeExceptionally(e);
             throw e;
         } finally {
