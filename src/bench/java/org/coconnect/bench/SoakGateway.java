@@ -90,7 +90,17 @@ final class SoakGateway implements AutoCloseable {
         if (process == null) {
             return "never started";
         }
-        return process.isAlive() ? "running" : "ended by itself with exit code " + process.exitValue();
+        if (process.isAlive()) {
+            return "running";
+        }
+        // A JVM that crashed leaves its hs_err file in its working directory.
+        try (var files = Files.list(dir)) {
+            return "ended by itself with exit code " + process.exitValue() + files.map(Path::getFileName)
+                    .map(Path::toString).filter(name -> name.startsWith("hs_err")).map(name -> ", crash report " + name)
+                    .findFirst().orElse("");
+        } catch (IOException e) {
+            return "ended by itself with exit code " + process.exitValue();
+        }
     }
 
     /**
