@@ -1,8 +1,5 @@
 package org.coconnect.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +21,7 @@ import org.coconnect.config.PartnerConfig;
 import org.coconnect.domain.AdministrationId;
 import org.coconnect.config.DatabaseSettings;
 import org.coconnect.security.DemoPki;
+import org.coconnect.support.LoopbackPorts;
 
 /**
  * The two benchmark gateways, Korea (exporting, the client side) and Indonesia (importing, the
@@ -107,11 +105,11 @@ final class BenchGateways {
                 SecurityProfile.STANDARD);
     }
 
+    /**
+     * A loopback port below the kernel's ephemeral range: the storm and the backlog drain start a gateway again
+     * on the same port, and a port from the ephemeral range may meanwhile be taken by any outgoing connection.
+     */
     static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LoopbackPorts.reserve();
     }
 }
