@@ -38,7 +38,7 @@ final class SoakLedger {
     /** Up to {@code limit} messages never answered, each with the last failure its sender saw. */
     List<String> unansweredExamples(Set<String> sent, int limit) {
         return sent.stream().filter(id -> !answersById.containsKey(id)).sorted().limit(limit)
-                .map(id -> id + ": " + lastFailureById.getOrDefault(id, "never sent")).toList();
+                .map(id -> id + ": " + lastFailureById.getOrDefault(id, "no failed send recorded")).toList();
     }
 
     /** The gateway was killed and started again: answers from now on belong to its next life. */

@@ -101,11 +101,14 @@ final class SoakLoad {
                 var ack = client.send(Operation.SEND_CO, OutboundPayloadWriter.parse(m.payload()), m.messageId());
                 ledger.answered(m.messageId().toString(), m.coNumber(), ack.status().name());
                 return;
-            } catch (DeliveryException e) {
-                ledger.transportFailed(m.messageId().toString(), e.getMessage());
-                if (!e.getMessage().contains(" unreachable for ") && failuresShown.getAndIncrement() < 3) {
+            } catch (DeliveryException | RuntimeException e) {
+                // A RuntimeException is the client's own failure: recorded and retried, so that it shows in the
+                // result instead of silently ending this sender.
+                String failure = e instanceof DeliveryException ? e.getMessage() : e.toString();
+                ledger.transportFailed(m.messageId().toString(), failure);
+                if (!failure.contains(" unreachable for ") && failuresShown.getAndIncrement() < 3) {
                     // The gateway being down is expected; anything else is worth seeing.
-                    System.out.println("  send without an answer: " + e.getMessage());
+                    System.out.println("  send without an answer: " + failure);
                 }
                 try {
                     Thread.sleep(RETRY_PAUSE_MS);

@@ -9,7 +9,7 @@ import java.util.Map;
  * stored, stored twice, answered ACCEPTED twice), and what shows that the storm happened
  * (kills performed, answers in every life of the gateway, transport failures the kills caused), and, for a
  * storm that failed, what helps to find out why (the last failure of messages never answered, the gateway's
- * process state and last ERROR lines).
+ * process state, the stacks of its threads in our code, its last ERROR lines).
  */
 record SoakResult(String database, int messages, int killsDone, long acknowledgedButMissing, long storedTwice,
                   long acceptedTwice, int unanswered, List<Long> answersPerLife, Map<String, Long> statuses,
