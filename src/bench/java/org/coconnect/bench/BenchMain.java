@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coconnect-bench", mixinStandardHelpOptions = true,
         description = "The CoConnect gateway's benchmark and durability storm (not part of the release).",
-        subcommands = {BenchCommand.class, SoakCommand.class, MicroCommand.class})
+        subcommands = {BenchCommand.class, SoakCommand.class, MicroCommand.class, H2LockProbeCommand.class})
 public final class BenchMain implements Runnable {
 
     /** The main class ChildJvm starts for the parts of the benchmark that run in a JVM of their own. */
