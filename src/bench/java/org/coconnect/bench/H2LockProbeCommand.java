@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coconnect.config.DatabaseSettings;
+import org.h2.api.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -67,13 +69,13 @@ public final class H2LockProbeCommand implements Callable<Integer> {
                 r.next();
                 last = Math.max(first, r.getLong(1));
             }
-            var locked = new java.util.ArrayList<String>();
+            var locked = new ArrayList<String>();
             for (long n = first; n <= last + WRITERS * 2; n++) {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO PROBE_MESSAGE(K) VALUES (?)")) {
                     insert.setString(1, "K" + n);
                     insert.executeUpdate();
                 } catch (SQLException e) {
-                    if (e.getErrorCode() == org.h2.api.ErrorCode.LOCK_TIMEOUT_1) {
+                    if (e.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1) {
                         locked.add("K" + n);
                     }
                 }
