@@ -43,7 +43,7 @@ record SoakResult(String database, int messages, int killsDone, long acknowledge
         lines.append("  answers by status: ").append(statuses).append('\n');
         lines.append("  messages stored whose ACCEPTED answer a kill cut off (only DUPLICATE received): ")
                 .append(acceptedAnswerLost).append('\n');
-        lines.append("  sends without an answer (gateway down or killed mid-request), retried: ")
+        lines.append("  sends without an answer (gateway down, killed mid-request, or refusing), retried: ")
                 .append(transportFailures).append('\n');
         lines.append("  answers per life of the gateway (").append(answersPerLife.size()).append(" lives): ")
                 .append(answersPerLife).append('\n');
