@@ -37,6 +37,10 @@ public final class H2LockProbeCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "target/h2-lock-probe", description = "Database directory (default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--race", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Two sessions insert each key at once (default); --no-race: as many sessions, each its own keys.")
+    boolean race;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(dir);
@@ -46,7 +50,8 @@ public final class H2LockProbeCommand implements Callable<Integer> {
             long first = kill * 1_000_000L;
             Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-cp", ChildJvm.classpath(), Writer.class.getName(), database.toString(),
-                    Long.toString(first)).redirectErrorStream(true).redirectOutput(dir.resolve("writer.log").toFile()).start();
+                    Long.toString(first), race ? "race" : "solo").redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("writer.log").toFile()).start();
             Thread.sleep(1000 + random.nextInt(3000));
             writer.destroyForcibly();
             writer.waitFor(1, TimeUnit.MINUTES);
@@ -85,7 +90,10 @@ public final class H2LockProbeCommand implements Callable<Integer> {
         }
     }
 
-    /** The killed process: WRITERS pairs of sessions, each pair inserting the same next key at once. */
+    /**
+     * The killed process: WRITERS pairs of sessions, each pair inserting the same next key at once ("race"), or
+     * twice WRITERS sessions each inserting keys no other session inserts ("solo").
+     */
     public static final class Writer {
         public static void main(String[] args) throws Exception {
             String url = DatabaseSettings.h2File(Path.of(args[0])).connectionUrl();
@@ -96,7 +104,23 @@ public final class H2LockProbeCommand implements Callable<Integer> {
             }
             var next = new AtomicLong(Long.parseLong(args[1]));
             for (int i = 0; i < WRITERS; i++) {
-                new Thread(() -> race(url, next)).start();
+                if ("race".equals(args[2])) {
+                    new Thread(() -> race(url, next)).start();
+                } else {
+                    new Thread(() -> alone(url, next)).start();
+                    new Thread(() -> alone(url, next)).start();
+                }
+            }
+        }
+
+        private static void alone(String url, AtomicLong next) {
+            try (Connection one = DriverManager.getConnection(url, "sa", "")) {
+                one.setAutoCommit(false);
+                while (true) {
+                    insert(one, next.getAndIncrement());
+                }
+            } catch (SQLException e) {
+                e.printStackTrace();
             }
         }
 
