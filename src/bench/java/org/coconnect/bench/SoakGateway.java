@@ -138,13 +138,6 @@ final class SoakGateway implements AutoCloseable {
         return ours;
     }
 
-    /** Whether the gateway's log holds {@code text} (read after the load). */
-    boolean logContains(String text) throws IOException {
-        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.anyMatch(line -> line.contains(text));
-        }
-    }
-
     /** The last {@code limit} lines of the gateway's log at ERROR level: what an operator would look at first. */
     List<String> lastErrors(int limit) throws IOException {
         List<String> errors;

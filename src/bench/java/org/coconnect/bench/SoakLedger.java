@@ -35,12 +35,6 @@ final class SoakLedger {
         lastFailureById.put(messageId, failure);
     }
 
-    /** How many messages never answered last failed with {@code code} (e.g. CC-9001, the gateway's "retry later"). */
-    long unansweredLastFailing(Set<String> sent, String code) {
-        return sent.stream().filter(id -> !answersById.containsKey(id))
-                .filter(id -> lastFailureById.getOrDefault(id, "").contains(code)).count();
-    }
-
     /** Up to {@code limit} messages never answered, each with the last failure its sender saw. */
     List<String> unansweredExamples(Set<String> sent, int limit) {
         return sent.stream().filter(id -> !answersById.containsKey(id)).sorted().limit(limit)

@@ -14,27 +14,18 @@ import java.util.Map;
 record SoakResult(String database, int messages, int killsDone, long acknowledgedButMissing, long storedTwice,
                   long acceptedTwice, int unanswered, List<Long> answersPerLife, Map<String, Long> statuses,
                   long acceptedAnswerLost, long transportFailures, double seconds, List<String> missingExamples,
-                  List<String> diagnosis, long unansweredOnH2LockedKey) {
+                  List<String> diagnosis) {
 
     /** Whether nothing acknowledged was lost, nothing stored twice, nothing accepted twice, everything answered. */
     boolean clean() {
         return acknowledgedButMissing == 0 && storedTwice == 0 && acceptedTwice == 0 && unanswered == 0;
     }
 
-    /**
-     * Whether every unanswered message is explained by H2's defect (a unique key left locked by no transaction
-     * after kill -9, docs/operations.md): last failed with CC-9001 while the gateway logged H2's lock timeout.
-     */
-    boolean unansweredOnlyOnH2LockedKeys() {
-        return unanswered == unansweredOnH2LockedKey;
-    }
-
     /** One line, for logs and scripts. */
     String summary() {
         return String.format(Locale.ROOT, "SOAK %s: %s messages=%d kills=%d acknowledged-but-missing=%d stored-twice=%d "
-                        + "accepted-twice=%d unanswered=%d (on an H2 key locked by no transaction: %d) (%.0f s)", database,
-                clean() ? "CLEAN" : "FAILED", messages, killsDone, acknowledgedButMissing, storedTwice, acceptedTwice,
-                unanswered, unansweredOnH2LockedKey, seconds);
+                        + "accepted-twice=%d unanswered=%d (%.0f s)", database, clean() ? "CLEAN" : "FAILED", messages,
+                killsDone, acknowledgedButMissing, storedTwice, acceptedTwice, unanswered, seconds);
     }
 
     /** A few lines more: the answers, the lives of the gateway, and examples of what went missing. */

@@ -46,7 +46,6 @@ final class SoakRun {
         int kills;
         SoakLoad load;
         var diagnosis = new ArrayList<String>();
-        long h2LockedKeys;
         try (SoakGateway gateway = SoakGateway.prepare(runDir.resolve("id-process"), id)) {
             out.printf("Soak on %s: %d messages from %d senders, %.0f %% sent again, %d kills; gateway log %s%n",
                     s.databaseName(), s.messages(), s.senders(), s.resendShare() * 100, s.kills(), gateway.log());
@@ -71,10 +70,6 @@ final class SoakRun {
                 gateway.ourThreads().forEach(thread -> diagnosis.add("gateway thread: " + thread));
             }
             gateway.lastErrors(5).forEach(line -> diagnosis.add("gateway log: " + line));
-            // H2 can leave a unique key locked by no transaction after kill -9 (docs/operations.md): such a message
-            // is answered CC-9001 after H2's lock timeout (50200) on every retry, while nothing else holds a lock.
-            h2LockedKeys = !id.database().isPostgres() && gateway.logContains("[50200-")
-                    ? ledger.unansweredLastFailing(load.sent(), "CC-9001") : 0;
             // A final clean restart: the counts are read from what a restarted gateway opens.
             gateway.stop();
             gateway.start();
@@ -83,8 +78,7 @@ final class SoakRun {
             bus.shutdown(true);
         }
         diagnosis.addAll(0, ledger.unansweredExamples(load.sent(), 5).stream().map(u -> "never answered: " + u).toList());
-        return result(s, kills, ledger, SoakCount.read(id.database()), (System.nanoTime() - start) / 1e9, diagnosis,
-                h2LockedKeys);
+        return result(s, kills, ledger, SoakCount.read(id.database()), (System.nanoTime() - start) / 1e9, diagnosis);
     }
 
     /** Kills the gateway after a random number of answers in its current life, up to {@code kills} times. */
@@ -113,7 +107,7 @@ final class SoakRun {
     }
 
     private static SoakResult result(Settings s, int kills, SoakLedger ledger, SoakCount count, double seconds,
-                                     List<String> diagnosis, long h2LockedKeys) {
+                                     List<String> diagnosis) {
         var missing = ledger.acknowledgedCoNumbers().entrySet().stream()
                 .filter(e -> !e.getValue().equals(count.storedCoNumberById().get(e.getKey())))
                 .map(e -> e.getKey() + " (" + e.getValue() + ")").sorted().collect(Collectors.toList());
@@ -121,7 +115,7 @@ final class SoakRun {
                 count.messagesStoredTwice() + count.certificatesStoredTwice(), ledger.acceptedTwice().size(),
                 s.messages() - ledger.messagesAnswered(), ledger.answersPerLife(),
                 ledger.statuses(), ledger.acceptedAnswerLost(), ledger.transportFailures(), seconds,
-                missing.stream().limit(5).toList(), diagnosis, h2LockedKeys);
+                missing.stream().limit(5).toList(), diagnosis);
     }
 
     /** KR's configuration with ID reached at another port. */

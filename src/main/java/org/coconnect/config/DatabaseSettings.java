@@ -8,12 +8,13 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     /**
      * What an H2 file database needs so that a commit that returned survives kill -9 of the JVM.
      * WRITE_DELAY=0: the committing thread writes H2's store (a chunk) before commit() returns.
-     * REUSE_SPACE=FALSE: every chunk is appended at the end of the file. H2 2.5.252 finds the newest chunk
+     * REUSE_SPACE=FALSE: every chunk is appended at the end of the file. H2 finds the newest chunk
      * after a crash from the file's end or by following the chain from the chunk its file header names;
      * a chunk written into a free gap in the middle of the file, away from the position the previous chunk
      * predicted, is reachable by neither (the header written with it still names the previous chunk), so
      * up to 20 versions that had returned from commit() were rolled back on reopening. Shown by
-     * {@code DurabilityStormIT} and described in docs/benchmarks.md ("Durability storm").
+     * {@code DurabilityStormIT} and described in docs/benchmarks.md ("Durability storm"), first with H2 2.5.252;
+     * the version in use now, 2.4.240, writes chunks the same way.
      */
     private static final String[] H2_DURABILITY = {"WRITE_DELAY=0", "REUSE_SPACE=FALSE"};
 
