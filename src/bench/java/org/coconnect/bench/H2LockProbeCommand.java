@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code coconnect-bench h2-lock-probe}: H2 alone, with the gateway's file URL, the receive path's pattern
- * (two sessions inserting the same unique key at once, each with another row first), killed with SIGKILL
- * again and again; after each kill a fresh session looks for a key that is neither visible nor insertable
- * (a lock left by a transaction that no longer exists). Exit 1 when one is found (docs/operations.md#durability).
+ * (two sessions inserting the same unique key at once, each with another row first; or, with --no-race, each
+ * session its own keys), killed with SIGKILL again and again; after each kill a fresh session looks for a key
+ * that is neither visible nor insertable (a lock left by a transaction that no longer exists) and must not spin.
+ * Exit 1 when it finds one (docs/operations.md, "H2 2.4.240, not 2.5.252"); run it before moving to another H2.
  */
 @Command(name = "h2-lock-probe", mixinStandardHelpOptions = true,
         description = "Kill an H2 writer again and again; look for unique keys left locked by no transaction.")
@@ -66,6 +67,7 @@ public final class H2LockProbeCommand implements Callable<Integer> {
                 System.out.printf("kill %d: HUNG (a fresh session's insert did not return within %d s)%n", kill,
                         CHECK_PATIENCE_SECONDS);
                 System.out.flush();
+                // The spinning session cannot be stopped and holds the database open: end the JVM with the verdict.
                 Runtime.getRuntime().halt(1);
                 return 1;
             }
