@@ -79,7 +79,9 @@ public final class SoakCommand implements Callable<Integer> {
                     System.getenv().getOrDefault("COCONNECT_DB_PASSWORD", ""));
             default -> throw new ParameterException(spec.commandLine(), "--database must be h2 or postgresql, not " + database);
         };
-        return new SoakRun.Settings(messages, senders, resendShare, kills, database, databases, dir, port,
+        // The label every line of the report carries: which binding was stormed, as DurabilityStormIT names it.
+        String label = json ? database + " over JSON" : database;
+        return new SoakRun.Settings(messages, senders, resendShare, kills, label, databases, dir, port,
                 seed != null ? seed : System.nanoTime());
     }
 }
