@@ -60,8 +60,8 @@ public final class Gateway implements AutoCloseable {
         // CXF's WS-Security decryption asks javax.xml.stream for a new XMLInputFactory for every encrypted
         // element; without this property each lookup scans every jar's META-INF/services.
         System.getProperties().putIfAbsent("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
-        // Before Santuario's XMLUtils loads: decrypted content is then parsed under the payload limits.
-        XmlLimits.installDecryptedContentParser();
+        // Before CXF's StaxUtils and Santuario's XMLUtils load: decrypted content is then parsed under the payload limits.
+        XmlLimits.installDecryptedContentLimits();
     }
 
     private final GatewayConfig config;

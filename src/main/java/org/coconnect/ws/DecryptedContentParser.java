@@ -14,16 +14,15 @@ import org.apache.xml.security.parser.XMLParserException;
 import org.w3c.dom.Document;
 
 /**
- * The parser Apache Santuario hands what WS-Security decrypts (installed by
- * {@link XmlLimits#installDecryptedContentParser()}): the payload limits bite while it is parsed, so
+ * The parser Apache Santuario hands what it decrypts when WSS4J runs without CXF's own deserializer (installed by
+ * {@link XmlLimits#installDecryptedContentLimits()}; CXF's endpoints parse with its StaxUtils under the same
+ * limits, set there): the payload limits bite while it is parsed, so
  * a decrypted element bomb is refused after 500,000 elements instead of being built whole in memory
  * first (Santuario's default, the JDK parser under secure processing, limits entities, not elements).
  * No DTD is accepted.
  */
 public final class DecryptedContentParser implements XMLParser {
 
-    /** WSS4J parses decrypted content inside a wrapper element of its own: one level more than the payload. */
-    private static final int WRAPPER_DEPTH = 1;
     private static final XMLInputFactory FACTORY = limitedFactory();
 
     /** Santuario instantiates the class named by its system property with this constructor. */
@@ -49,9 +48,9 @@ public final class DecryptedContentParser implements XMLParser {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, XmlLimits.MAX_DEPTH + WRAPPER_DEPTH);
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, XmlLimits.MAX_DEPTH + XmlLimits.WRAPPER_DEPTH);
         factory.setProperty(WstxInputProperties.P_MAX_CHILDREN_PER_ELEMENT, XmlLimits.MAX_CHILD_ELEMENTS);
-        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, (long) XmlLimits.MAX_ELEMENTS + WRAPPER_DEPTH);
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, (long) XmlLimits.MAX_ELEMENTS + XmlLimits.WRAPPER_DEPTH);
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, XmlLimits.MAX_ATTRIBUTES);
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, XmlLimits.MAX_ATTRIBUTE_LENGTH);
         factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, XmlLimits.MAX_TEXT_LENGTH);

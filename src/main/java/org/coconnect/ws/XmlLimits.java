@@ -23,6 +23,8 @@ public final class XmlLimits {
     static final int MAX_ATTRIBUTE_LENGTH = 8_192;
     /** One text node: a several-MB CO's encrypted body is a single base64 CipherValue. */
     static final int MAX_TEXT_LENGTH = GatewayServer.MAX_BODY_BYTES;
+    /** Decrypted content is parsed inside a wrapper element: one level, and one element, more than the payload. */
+    static final int WRAPPER_DEPTH = 1;
 
     private XmlLimits() {
     }
@@ -38,12 +40,23 @@ public final class XmlLimits {
     }
 
     /**
-     * Makes Santuario (and so WSS4J's decryption) parse with {@link DecryptedContentParser}. Santuario
-     * reads the property once, when its XMLUtils class is first loaded: this must run before any XML
-     * signature or encryption work in the JVM, so the gateway calls it from its class initialiser.
+     * Makes what WS-Security decrypts parse under the payload limits, while it is parsed. CXF's decryption
+     * parses the plaintext with a new reader from its StaxUtils (CXF's StaxSerializer, which WSS4J then
+     * uses instead of Santuario's parser), and that reader takes its limits from these system properties,
+     * never from the bus; Santuario's own decryption path parses with {@link DecryptedContentParser}.
+     * Both read their property once, when their class loads: this must run before any CXF or XML Security
+     * work in the JVM, so the gateway calls it from its class initialiser. The envelope's reader keeps the
+     * bus limits of {@link #apply}.
      */
-    public static void installDecryptedContentParser() {
-        System.getProperties().putIfAbsent("org.apache.xml.security.XMLParser", DecryptedContentParser.class.getName());
+    public static void installDecryptedContentLimits() {
+        var properties = System.getProperties();
+        properties.putIfAbsent("org.apache.xml.security.XMLParser", DecryptedContentParser.class.getName());
+        properties.putIfAbsent("org.apache.cxf.stax.maxElementDepth", String.valueOf(MAX_DEPTH + WRAPPER_DEPTH));
+        properties.putIfAbsent("org.apache.cxf.stax.maxChildElements", String.valueOf(MAX_CHILD_ELEMENTS));
+        properties.putIfAbsent("org.apache.cxf.stax.maxElementCount", String.valueOf((long) MAX_ELEMENTS + WRAPPER_DEPTH));
+        properties.putIfAbsent("org.apache.cxf.stax.maxAttributeCount", String.valueOf(MAX_ATTRIBUTES));
+        properties.putIfAbsent("org.apache.cxf.stax.maxAttributeSize", String.valueOf(MAX_ATTRIBUTE_LENGTH));
+        properties.putIfAbsent("org.apache.cxf.stax.maxTextLength", String.valueOf(MAX_TEXT_LENGTH));
     }
 
     /** Walks the decrypted payload; throws a fault with PAYLOAD_LIMIT_EXCEEDED at the first limit passed. */
