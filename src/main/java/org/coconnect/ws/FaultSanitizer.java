@@ -111,19 +111,37 @@ public final class FaultSanitizer extends AbstractPhaseInterceptor<SoapMessage> 
         if (text.contains("limit") && (text.contains("exceeded") || text.contains("maximum"))) {
             return new Refusal(ErrorCode.PAYLOAD_LIMIT_EXCEEDED, ErrorCode.PAYLOAD_LIMIT_EXCEEDED);
         }
-        // CXF's words for a body that is XML but no SOAP envelope: the request's fault, not ours.
-        if (text.contains("doctype") || text.contains("dtd") || text.contains("you must send a soap message")) {
+        // CXF's words for a body that is XML but no SOAP 1.1 envelope: the request's fault, not ours.
+        if (text.contains("doctype") || text.contains("dtd") || text.contains("you must send a soap message")
+                || text.contains("is not a valid soap version")) {
             return new Refusal(ErrorCode.MALFORMED_PAYLOAD, ErrorCode.MALFORMED_PAYLOAD);
         }
-        ErrorCode security = SecurityFailureClassifier.classify(fault);
+        // First what WSS4J refused: decrypted content that does not parse stays a security failure, so that a
+        // CBC partner cannot tell a padding error from a parse error (the padding-oracle attack on XML Encryption).
+        ErrorCode security = SecurityFailureClassifier.fromSecurityEngine(fault);
         if (security != null) {
             return new Refusal(security, ErrorCode.SECURITY_FAILURE);
         }
+        // Then an envelope that does not parse, before CXF's policy words: the parser quotes the broken element's
+        // name, and "unexpected close tag </wsse:Security>" is no policy violation.
         for (Throwable t = fault; t != null; t = t.getCause()) {
-            if (t instanceof XMLStreamException || String.valueOf(t.getMessage()).contains("DOCTYPE")) {
+            if (t instanceof XMLStreamException || String.valueOf(t.getMessage()).contains("DOCTYPE") || thrownByParser(t)) {
                 return new Refusal(ErrorCode.MALFORMED_PAYLOAD, ErrorCode.MALFORMED_PAYLOAD);
             }
         }
+        security = SecurityFailureClassifier.fromPolicyText(fault);
+        if (security != null) {
+            return new Refusal(security, ErrorCode.SECURITY_FAILURE);
+        }
         return new Refusal(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR);
+    }
+
+    /**
+     * Woodstox also refuses some broken input with an unchecked exception, e.g. an undeclared entity reference
+     * that CXF's header reader then asks about as if it were a processing instruction.
+     */
+    private static boolean thrownByParser(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return t instanceof RuntimeException && frames.length > 0 && frames[0].getClassName().startsWith("com.ctc.wstx.");
     }
 }

@@ -23,22 +23,59 @@ final class SecurityFailureClassifier {
 
     private static final String ALGORITHM_SUITE_VALIDATOR = "org.apache.wss4j.common.crypto.AlgorithmSuiteValidator";
     private static final String ENCRYPTED_KEY_PROCESSOR = "org.apache.wss4j.dom.processor.EncryptedKeyProcessor";
+    private static final String SECURITY_ENGINE = "org.apache.wss4j.dom.engine.WSSecurityEngine";
+    private static final String PROCESSORS = "org.apache.wss4j.dom.processor.";
 
     private SecurityFailureClassifier() {
     }
 
-    /** The specific code, or null when the failure is not a message-security failure. */
-    static ErrorCode classify(Throwable failure) {
+    /** The specific code of a failure WSS4J reported, or let through, while it processed the security header; else null. */
+    static ErrorCode fromSecurityEngine(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof WSSecurityException wss) {
                 return fromWss4j(wss);
             }
         }
-        return fromPolicyText(fullText(failure));
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (isUnreadableSecurityHeader(t)) {
+                return fromProcessor(t);
+            }
+        }
+        return null;
     }
 
-    /** A WS-SecurityPolicy verification failure: CXF lists every assertion that is not met. */
-    private static ErrorCode fromPolicyText(String text) {
+    /**
+     * An unchecked exception that WSS4J lets through while it reads the security header, e.g. Santuario's
+     * base64 decoder refusing a token cut short: the message's fault. One thrown by our own code (the
+     * crypto or callbacks WSS4J calls) stays an internal error.
+     */
+    private static boolean isUnreadableSecurityHeader(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return t instanceof RuntimeException && frames.length > 0 && !frames[0].getClassName().startsWith("org.coconnect.")
+                && passedThrough(t, SECURITY_ENGINE);
+    }
+
+    /** The code for the part of the header whose processor could not read it. */
+    private static ErrorCode fromProcessor(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String className = frame.getClassName();
+            if (className.startsWith(PROCESSORS)) {
+                String processor = className.substring(PROCESSORS.length());
+                if (processor.startsWith("Encrypted") || processor.startsWith("ReferenceList")) {
+                    return ErrorCode.DECRYPTION_FAILED;
+                }
+                return processor.startsWith("Timestamp") ? ErrorCode.TIMESTAMP_INVALID : ErrorCode.SIGNATURE_INVALID;
+            }
+        }
+        return ErrorCode.POLICY_VIOLATION;
+    }
+
+    /**
+     * The specific code of a WS-SecurityPolicy verification failure, from CXF's words (it lists every assertion
+     * that is not met); null when the failure reads as none.
+     */
+    static ErrorCode fromPolicyText(Throwable failure) {
+        String text = fullText(failure);
         boolean notSigned = text.contains("not signed");
         boolean notEncrypted = text.contains("not encrypted");
         if (notSigned && notEncrypted) {

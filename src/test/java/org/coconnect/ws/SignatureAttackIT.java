@@ -2,6 +2,7 @@ package org.coconnect.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.w3c.dom.Element;
 /**
  * Signatures that verify but do not protect what they seem to, sent by KR with its real key over its
  * real mutual-TLS connection: a Body reference whose transforms leave the CO out of the digest (and
- * the CO then changed), and a signed Timestamp changed after signing.
+ * the CO then changed), a signed Timestamp changed after signing, and tokens whose base64 does not decode.
  */
 class SignatureAttackIT {
 
@@ -85,6 +86,28 @@ class SignatureAttackIT {
                 .afterSigning(doc -> timestampPart(doc, "Expires").setTextContent(created.plusSeconds(240).toString()))
                 .bytes();
         assertRefused(envelope, ErrorCode.SIGNATURE_INVALID);
+    }
+
+    /** The signer's certificate token cut short inside its base64 (found by FuzzedRequestsIT). */
+    @Test
+    void aBinarySecurityTokenThatIsNotBase64IsRefused() {
+        byte[] envelope = kr.secured(SendingPartner.sendCoPayload()).bytes();
+        assertRefused(withBase64CutShort(envelope, "<wsse:BinarySecurityToken"), ErrorCode.SIGNATURE_INVALID);
+    }
+
+    /** The encrypted key cut short inside its base64 (found by FuzzedRequestsIT). */
+    @Test
+    void anEncryptedKeyThatIsNotBase64IsRefused() {
+        byte[] envelope = kr.secured(SendingPartner.sendCoPayload()).bytes();
+        assertRefused(withBase64CutShort(envelope, "<xenc:CipherValue"), ErrorCode.DECRYPTION_FAILED);
+    }
+
+    /** Three characters taken out of the middle of the first element that starts with this tag: its base64 no longer decodes. */
+    private static byte[] withBase64CutShort(byte[] envelope, String startTag) {
+        String text = new String(envelope, StandardCharsets.UTF_8);
+        int content = text.indexOf('>', text.indexOf(startTag)) + 1;
+        int middle = (content + text.indexOf('<', content)) / 2;
+        return (text.substring(0, middle) + text.substring(middle + 3)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Element timestampPart(Document doc, String name) {
