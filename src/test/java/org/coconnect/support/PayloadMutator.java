@@ -19,7 +19,7 @@ public final class PayloadMutator {
     private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     /** Values that break types, patterns, ranges, lengths, encodings and the systems behind them. */
-    private static final List<String> HOSTILE_VALUES = List.of(
+    static final List<String> HOSTILE_VALUES = List.of(
             "", " ", "\t\n ", "x".repeat(5_000), "A".repeat(70_000), "ü€😀\u0301", "\u202Egnp.exe", "\u00a0",
             "<b>&amp;</b>", "]]>", "'; DROP TABLE certificate;--", "${jndi:ldap://x/a}", "%s%n%x", "-1", "0",
             "1e999", "99999999999999999999999999999999", "-0.0", "NaN", "INF", "0x1F", "1,5", "+1", "00000001",
