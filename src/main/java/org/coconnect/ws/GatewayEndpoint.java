@@ -149,8 +149,9 @@ public final class GatewayEndpoint implements Provider<DOMSource> {
                                byte[] rawEnvelope, Instant receivedAt) {
         XmlLimits.check(payload);
         PayloadDigest digest = PayloadDigest.of(payload);
-        var problems = PayloadValidator.validate(payload);
+        var problems = new java.util.ArrayList<>(PayloadValidator.validate(payload));
         var parsed = PayloadReader.read(binding, payload, problems.isEmpty());
+        problems.addAll(parsed.problems());
         UUID messageId = parsed.header() == null ? readableId(payload) : parsed.header().messageId();
         return new InboundMessage(operation, partner, messageId, parsed.header(), parsed.content(), problems,
                 digest.sha256(), rawEnvelope, new String(digest.canonical(), java.nio.charset.StandardCharsets.UTF_8),

@@ -13,11 +13,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import javax.xml.transform.dom.DOMSource;
 import org.coconnect.Gateway;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AcknowledgementStatus;
+import org.coconnect.domain.Operation;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.support.EnvelopeByteMutator;
 import org.coconnect.support.GatewaySnapshot;
@@ -35,9 +35,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Thousands of hostile send-co requests from an authenticated partner over its real mutual-TLS
- * connection, four at a time: payloads broken in every way {@link PayloadMutator} knows and then
- * correctly signed and encrypted, and correct envelopes whose bytes {@link EnvelopeByteMutator} broke.
+ * Thousands of hostile requests from an authenticated partner over its real mutual-TLS connection, four
+ * at a time: payloads (send-co, and the samples of every operation) broken in every way {@link
+ * PayloadMutator} knows and then correctly signed and encrypted, and correct envelopes whose bytes {@link
+ * EnvelopeByteMutator} broke.
  * Each must be answered with an acknowledgement or a fault carrying a documented code, never an internal
  * error and never internals; exactly what was accepted is stored, with the digest of what was sent; and
  * the gateway still accepts a good CO afterwards. The seed is fixed so a failure repeats; {@code
@@ -48,6 +49,7 @@ class FuzzedRequestsIT {
     private static final long SEED = Long.getLong("fuzz.seed", 20261207L);
     private static final int PAYLOADS = Integer.getInteger("fuzz.payloads", 1500);
     private static final int ENVELOPES = Integer.getInteger("fuzz.envelopes", 600);
+    private static final int OPERATIONS = Integer.getInteger("fuzz.operations", 800);
     /** {@code -Dfuzz.verbose=true} prints every request's change and its answer, for exploring a seed. */
     private static final boolean VERBOSE = Boolean.getBoolean("fuzz.verbose");
 
@@ -71,7 +73,12 @@ class FuzzedRequestsIT {
     }
 
     /** What one hostile request was, what it was answered, and the digest of the payload it carried. */
-    private record Exchange(String sent, MutualTlsSoapClient.Response answer, byte[] sentDigest) {
+    private record Exchange(String sent, Operation operation, MutualTlsSoapClient.Response answer, byte[] sentDigest) {
+    }
+
+    /** The i-th hostile request, built in order on the test thread (the mutators are seeded), sent later. */
+    private interface RequestBuilder {
+        Callable<Exchange> build(int i) throws Exception;
     }
 
     @Test
@@ -81,7 +88,7 @@ class FuzzedRequestsIT {
             Element payload = SendingPartner.sendCoPayload();
             String change = mutator.mutate(payload);
             byte[] envelope = kr.secured(payload).bytes();
-            return () -> new Exchange("payload " + i + ": " + change, kr.post(id, "send-co", envelope),
+            return () -> new Exchange("payload " + i + ": " + change, Operation.SEND_CO, kr.post(id, "send-co", envelope),
                     PayloadDigest.of(payload).sha256());
         });
     }
@@ -94,16 +101,42 @@ class FuzzedRequestsIT {
             var change = new StringBuilder("envelope " + i + ": ");
             // Each its own signature and timestamp: a copy of one would be refused as a replay, and test only that.
             byte[] envelope = mutator.mutate(kr.secured(payload).bytes(), change);
-            return () -> new Exchange(change.toString(), kr.post(id, "send-co", envelope),
+            return () -> new Exchange(change.toString(), Operation.SEND_CO, kr.post(id, "send-co", envelope),
                     PayloadDigest.of(payload).sha256());
         });
+    }
+
+    /** The samples of every operation (notifications, decisions, DOs, inquiries), mutated, to their addresses. */
+    @Test
+    void mutatedPayloadsOfEveryOperationAreEachAnsweredWithADocumentedCode() throws Exception {
+        var random = new Random(SEED + 2);
+        var mutator = new PayloadMutator(random);
+        Operation[] operations = Operation.values();
+        assertEveryAnswerDocumented(OPERATIONS, i -> {
+            Operation operation = operations[random.nextInt(operations.length)];
+            Element payload = samplePayload(operation);
+            String change = mutator.mutate(payload);
+            byte[] envelope = kr.secured(payload).bytes();
+            return () -> new Exchange(operation.pathName() + " " + i + ": " + change, operation,
+                    kr.post(id, operation.pathName(), envelope), PayloadDigest.of(payload).sha256());
+        });
+    }
+
+    /** samples/{operation}.xml from KR to ID, under a new message ID. */
+    private static Element samplePayload(Operation operation) throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document sample = factory.newDocumentBuilder().parse(Path.of("samples", operation.pathName() + ".xml").toFile());
+        sample.getElementsByTagNameNS(Contract.MESSAGES_NAMESPACE, "MessageId").item(0)
+                .setTextContent(java.util.UUID.randomUUID().toString());
+        return sample.getDocumentElement();
     }
 
     /**
      * Builds the requests in order (the mutators are seeded, so the same run sends the same requests),
      * sends them four at a time, and checks every answer and then what was stored.
      */
-    private static void assertEveryAnswerDocumented(int count, IntFunction<Callable<Exchange>> request) throws Exception {
+    private static void assertEveryAnswerDocumented(int count, RequestBuilder request) throws Exception {
         GatewaySnapshot before = GatewaySnapshot.of(id);
         long messagesBefore = GatewaySnapshot.messages(id);
         long certificatesBefore = GatewaySnapshot.certificates(id);
@@ -111,11 +144,12 @@ class FuzzedRequestsIT {
         var answers = new TreeMap<String, Integer>();
         var wrong = new ArrayList<String>();
         int accepted = 0;
+        int acceptedCos = 0;
         int businessDuplicates = 0;
         try {
             var inFlight = new ArrayList<Future<Exchange>>();
             for (int i = 0; i < count; i++) {
-                inFlight.add(senders.submit(request.apply(i)));
+                inFlight.add(senders.submit(request.build(i)));
             }
             for (Future<Exchange> f : inFlight) {
                 Exchange exchange = f.get();
@@ -123,9 +157,10 @@ class FuzzedRequestsIT {
                 if (VERBOSE) {
                     System.out.println("fuzz " + outcome + " <- " + exchange.sent());
                 }
-                answers.merge(outcome, 1, Integer::sum);
+                answers.merge(exchange.operation().pathName() + " " + outcome, 1, Integer::sum);
                 if (outcome.startsWith(AcknowledgementStatus.ACCEPTED.name())) {
                     accepted++;
+                    acceptedCos += exchange.operation() == Operation.SEND_CO ? 1 : 0;
                 } else if (outcome.startsWith(AcknowledgementStatus.DUPLICATE.name())) {
                     businessDuplicates++;
                 }
@@ -139,7 +174,7 @@ class FuzzedRequestsIT {
         // A CO version sent again under a new message ID is stored as a message, answered DUPLICATE, and no new CO.
         assertEquals(messagesBefore + accepted + businessDuplicates, GatewaySnapshot.messages(id),
                 "messages stored against accepted");
-        assertEquals(certificatesBefore + accepted, GatewaySnapshot.certificates(id), "COs stored against accepted");
+        assertEquals(certificatesBefore + acceptedCos, GatewaySnapshot.certificates(id), "COs stored against accepted send-co");
         assertTrue(before.alertCodesSince().stream().noneMatch(c -> c.startsWith("CC-9")), "an internal error was alerted");
         assertStillAcceptsAGoodCo();
     }
@@ -157,7 +192,7 @@ class FuzzedRequestsIT {
                 }
                 return code.code();
             }
-            Acknowledgement ack = acknowledgement(answer);
+            Acknowledgement ack = acknowledgement(answer, exchange.operation());
             boolean accepted = ack.status() == AcknowledgementStatus.ACCEPTED
                     || ack.status() == AcknowledgementStatus.ACCEPTED_WITH_WARNINGS;
             // Every request carries a new message ID: DUPLICATE can only be a CO version already received (CC-4003).
@@ -182,10 +217,11 @@ class FuzzedRequestsIT {
                 .orElseThrow(() -> new AssertionError("no documented error code " + code));
     }
 
-    private static Acknowledgement acknowledgement(Document answer) throws Exception {
-        Element response = (Element) answer.getElementsByTagNameNS(Contract.MESSAGES_NAMESPACE, "send-co-response").item(0);
+    private static Acknowledgement acknowledgement(Document answer, Operation operation) throws Exception {
+        String name = operation.pathName() + "-response";
+        Element response = (Element) answer.getElementsByTagNameNS(Contract.MESSAGES_NAMESPACE, name).item(0);
         if (response == null) {
-            throw new AssertionError("neither a fault nor a send-co-response");
+            throw new AssertionError("neither a fault nor a " + name);
         }
         AcknowledgementMessageType message = Contract.jaxb().createUnmarshaller()
                 .unmarshal(new DOMSource(response), AcknowledgementMessageType.class).getValue();
