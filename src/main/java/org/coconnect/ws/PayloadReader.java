@@ -43,9 +43,12 @@ final class PayloadReader {
             // binding cannot take still is the payload's, and the rejection must say so.
             return new Parsed(null, null, schemaValid ? List.of(unreadable(root + "/m:MessageHeader")) : List.of());
         }
-        if (!schemaValid || header == null) {
+        if (!schemaValid) {
             // Content is mapped only from a schema-valid payload: the mappers may rely on what the schema requires.
             return new Parsed(header, null, List.of());
+        }
+        if (header == null) {
+            return new Parsed(null, null, List.of(unreadable(root + "/m:MessageHeader")));
         }
         try {
             return new Parsed(header, binding.content().apply(request), List.of());
