@@ -6,20 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.coconnect.Gateway;
 import org.coconnect.domain.Acknowledgement;
 import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.Operation;
 import org.coconnect.error.ErrorCode;
+import org.coconnect.support.FuzzCampaign;
 import org.coconnect.support.GatewaySnapshot;
 import org.coconnect.support.JsonMutator;
 import org.coconnect.support.JsonPartner;
@@ -40,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzedJsonRequestsIT {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261207L);
-    private static final int TREES = Integer.getInteger("fuzz.json.trees", 800);
-    private static final int TEXTS = Integer.getInteger("fuzz.json.texts", 200);
+    private static final int TREES = Integer.getInteger("fuzz.json.trees", 500);
+    private static final int TEXTS = Integer.getInteger("fuzz.json.texts", 150);
     /** {@code -Dfuzz.verbose=true} prints every request's change, how long its answer took, and the answer. */
     private static final boolean VERBOSE = Boolean.getBoolean("fuzz.verbose");
 
@@ -65,12 +61,12 @@ class FuzzedJsonRequestsIT {
     }
 
     private record Exchange(String sent, MutualTlsSoapClient.Response answer) {
+        @Override
+        public String toString() {
+            return sent;
+        }
     }
 
-    /** The i-th hostile request, built in order on the test thread, sent later. */
-    private interface RequestBuilder {
-        Callable<Exchange> build(int i) throws Exception;
-    }
 
     @Test
     void mutatedJsonPayloadsAreEachAnsweredWithADocumentedCode() throws Exception {
@@ -105,34 +101,13 @@ class FuzzedJsonRequestsIT {
         }
     }
 
-    private static void assertEveryAnswerDocumented(int count, RequestBuilder request) throws Exception {
+    private static void assertEveryAnswerDocumented(int count, FuzzCampaign.Request<Exchange> request) throws Exception {
         GatewaySnapshot before = GatewaySnapshot.of(id);
         long messagesBefore = GatewaySnapshot.messages(id);
         long certificatesBefore = GatewaySnapshot.certificates(id);
-        ExecutorService senders = Executors.newFixedThreadPool(4);
-        var answers = new TreeMap<String, Integer>();
-        var wrong = new ArrayList<String>();
-        int accepted = 0;
-        try {
-            var inFlight = new ArrayList<Future<Exchange>>();
-            for (int i = 0; i < count; i++) {
-                inFlight.add(senders.submit(request.build(i)));
-            }
-            for (Future<Exchange> f : inFlight) {
-                Exchange exchange = f.get();
-                String outcome = judge(exchange, wrong);
-                if (VERBOSE) {
-                    System.out.println("fuzz " + outcome + " <- " + exchange.sent());
-                }
-                answers.merge(outcome, 1, Integer::sum);
-                accepted += outcome.startsWith(AcknowledgementStatus.ACCEPTED.name()) ? 1 : 0;
-            }
-        } finally {
-            senders.shutdownNow();
-        }
-        System.out.println("FuzzedJsonRequestsIT seed " + SEED + ", " + count + " requests answered: " + answers);
-        assertTrue(wrong.isEmpty(), () -> wrong.size() + " answers break the contract (seed " + SEED + "):\n"
-                + String.join("\n", wrong.subList(0, Math.min(20, wrong.size()))));
+        Map<String, Integer> answers = new FuzzCampaign<Exchange>("FuzzedJsonRequestsIT", SEED, VERBOSE)
+                .run(count, request, FuzzedJsonRequestsIT::judge);
+        int accepted = FuzzCampaign.count(answers, AcknowledgementStatus.ACCEPTED.name());
         assertEquals(messagesBefore + accepted, GatewaySnapshot.messages(id), "messages stored against accepted");
         assertEquals(certificatesBefore + accepted, GatewaySnapshot.certificates(id), "COs stored against accepted");
         assertTrue(before.alertCodesSince().stream().noneMatch(c -> c.startsWith("CC-9")), "an internal error was alerted");

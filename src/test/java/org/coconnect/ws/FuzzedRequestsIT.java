@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.xml.transform.dom.DOMSource;
 import org.coconnect.Gateway;
 import org.coconnect.domain.Acknowledgement;
@@ -20,8 +15,8 @@ import org.coconnect.domain.AcknowledgementStatus;
 import org.coconnect.domain.Operation;
 import org.coconnect.error.ErrorCode;
 import org.coconnect.support.EnvelopeByteMutator;
+import org.coconnect.support.FuzzCampaign;
 import org.coconnect.support.GatewaySnapshot;
-import org.coconnect.support.HandMadeEnvelope;
 import org.coconnect.support.MutualTlsSoapClient;
 import org.coconnect.support.PayloadMutator;
 import org.coconnect.support.SendingPartner;
@@ -47,9 +42,9 @@ import org.w3c.dom.Element;
 class FuzzedRequestsIT {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261207L);
-    private static final int PAYLOADS = Integer.getInteger("fuzz.payloads", 1500);
-    private static final int ENVELOPES = Integer.getInteger("fuzz.envelopes", 600);
-    private static final int OPERATIONS = Integer.getInteger("fuzz.operations", 800);
+    private static final int PAYLOADS = Integer.getInteger("fuzz.payloads", 1000);
+    private static final int ENVELOPES = Integer.getInteger("fuzz.envelopes", 400);
+    private static final int OPERATIONS = Integer.getInteger("fuzz.operations", 600);
     /** {@code -Dfuzz.verbose=true} prints every request's change and its answer, for exploring a seed. */
     private static final boolean VERBOSE = Boolean.getBoolean("fuzz.verbose");
 
@@ -74,12 +69,12 @@ class FuzzedRequestsIT {
 
     /** What one hostile request was, what it was answered, and the digest of the payload it carried. */
     private record Exchange(String sent, Operation operation, MutualTlsSoapClient.Response answer, byte[] sentDigest) {
+        @Override
+        public String toString() {
+            return sent;
+        }
     }
 
-    /** The i-th hostile request, built in order on the test thread (the mutators are seeded), sent later. */
-    private interface RequestBuilder {
-        Callable<Exchange> build(int i) throws Exception;
-    }
 
     @Test
     void mutatedPayloadsSignedAndEncryptedAreEachAnsweredWithADocumentedCode() throws Exception {
@@ -132,49 +127,18 @@ class FuzzedRequestsIT {
         return sample.getDocumentElement();
     }
 
-    /**
-     * Builds the requests in order (the mutators are seeded, so the same run sends the same requests),
-     * sends them four at a time, and checks every answer and then what was stored.
-     */
-    private static void assertEveryAnswerDocumented(int count, RequestBuilder request) throws Exception {
+    /** Sends the requests, checks every answer, then that exactly what was accepted is stored. */
+    private static void assertEveryAnswerDocumented(int count, FuzzCampaign.Request<Exchange> request) throws Exception {
         GatewaySnapshot before = GatewaySnapshot.of(id);
         long messagesBefore = GatewaySnapshot.messages(id);
         long certificatesBefore = GatewaySnapshot.certificates(id);
-        ExecutorService senders = Executors.newFixedThreadPool(4);
-        var answers = new TreeMap<String, Integer>();
-        var wrong = new ArrayList<String>();
-        int accepted = 0;
-        int acceptedCos = 0;
-        int businessDuplicates = 0;
-        try {
-            var inFlight = new ArrayList<Future<Exchange>>();
-            for (int i = 0; i < count; i++) {
-                inFlight.add(senders.submit(request.build(i)));
-            }
-            for (Future<Exchange> f : inFlight) {
-                Exchange exchange = f.get();
-                String outcome = judge(exchange, wrong);
-                if (VERBOSE) {
-                    System.out.println("fuzz " + outcome + " <- " + exchange.sent());
-                }
-                answers.merge(exchange.operation().pathName() + " " + outcome, 1, Integer::sum);
-                if (outcome.startsWith(AcknowledgementStatus.ACCEPTED.name())) {
-                    accepted++;
-                    acceptedCos += exchange.operation() == Operation.SEND_CO ? 1 : 0;
-                } else if (outcome.startsWith(AcknowledgementStatus.DUPLICATE.name())) {
-                    businessDuplicates++;
-                }
-            }
-        } finally {
-            senders.shutdownNow();
-        }
-        System.out.println("FuzzedRequestsIT seed " + SEED + ", " + count + " requests answered: " + answers);
-        assertTrue(wrong.isEmpty(), () -> wrong.size() + " answers break the contract (seed " + SEED + "):\n"
-                + String.join("\n", wrong.subList(0, Math.min(20, wrong.size()))));
+        Map<String, Integer> answers = new FuzzCampaign<Exchange>("FuzzedRequestsIT", SEED, VERBOSE)
+                .run(count, request, (exchange, wrong) -> exchange.operation().pathName() + " " + judge(exchange, wrong));
         // A CO version sent again under a new message ID is stored as a message, answered DUPLICATE, and no new CO.
-        assertEquals(messagesBefore + accepted + businessDuplicates, GatewaySnapshot.messages(id),
-                "messages stored against accepted");
-        assertEquals(certificatesBefore + acceptedCos, GatewaySnapshot.certificates(id), "COs stored against accepted send-co");
+        assertEquals(messagesBefore + FuzzCampaign.count(answers, " ACCEPTED") + FuzzCampaign.count(answers, " DUPLICATE"),
+                GatewaySnapshot.messages(id), "messages stored against accepted");
+        assertEquals(certificatesBefore + FuzzCampaign.count(answers, "send-co ACCEPTED"), GatewaySnapshot.certificates(id),
+                "COs stored against accepted send-co");
         assertTrue(before.alertCodesSince().stream().noneMatch(c -> c.startsWith("CC-9")), "an internal error was alerted");
         assertStillAcceptsAGoodCo();
     }
