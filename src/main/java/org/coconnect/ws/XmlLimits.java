@@ -16,8 +16,8 @@ public final class XmlLimits {
     static final int MAX_CHILD_ELEMENTS = 20_000;
     static final int MAX_ELEMENTS = 500_000;
     /**
-     * Woodstox fixes the envelope's attribute count when CXF creates its reader factory (500, CXF's
-     * default); ours applies to the payload.
+     * Woodstox fixes the attribute count when CXF creates its reader factory, from the system property
+     * {@link #installDecryptedContentLimits} sets: the envelope's limit as well as the payload's.
      */
     static final int MAX_ATTRIBUTES = 64;
     static final int MAX_ATTRIBUTE_LENGTH = 8_192;
