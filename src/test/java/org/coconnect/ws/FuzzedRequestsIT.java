@@ -75,7 +75,6 @@ class FuzzedRequestsIT {
         }
     }
 
-
     @Test
     void mutatedPayloadsSignedAndEncryptedAreEachAnsweredWithADocumentedCode() throws Exception {
         var mutator = new PayloadMutator(new Random(SEED));
