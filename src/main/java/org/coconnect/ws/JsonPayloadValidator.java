@@ -113,7 +113,8 @@ public final class JsonPayloadValidator {
     }
 
     private static boolean isUnbounded(JsonNode node) {
-        if (!node.isNumber()) {
+        // An int or a long has at most 19 digits: only the other numbers need a BigDecimal to be judged.
+        if (!node.isNumber() || node.isInt() || node.isLong()) {
             return false;
         }
         if (node.isDouble() || node.isFloat()) {
