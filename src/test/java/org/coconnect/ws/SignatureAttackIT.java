@@ -88,26 +88,30 @@ class SignatureAttackIT {
         assertRefused(envelope, ErrorCode.SIGNATURE_INVALID);
     }
 
-    /** The signer's certificate token cut short inside its base64 (found by FuzzedRequestsIT). */
+    /** The signer's certificate token with base64 that does not decode (found by FuzzedRequestsIT). */
     @Test
     void aBinarySecurityTokenThatIsNotBase64IsRefused() {
         byte[] envelope = kr.secured(SendingPartner.sendCoPayload()).bytes();
-        assertRefused(withBase64CutShort(envelope, "<wsse:BinarySecurityToken"), ErrorCode.SIGNATURE_INVALID);
+        assertRefused(withBase64Broken(envelope, "<wsse:BinarySecurityToken"), ErrorCode.SIGNATURE_INVALID);
     }
 
-    /** The encrypted key cut short inside its base64 (found by FuzzedRequestsIT). */
+    /** The encrypted key with base64 that does not decode (found by FuzzedRequestsIT). */
     @Test
     void anEncryptedKeyThatIsNotBase64IsRefused() {
         byte[] envelope = kr.secured(SendingPartner.sendCoPayload()).bytes();
-        assertRefused(withBase64CutShort(envelope, "<xenc:CipherValue"), ErrorCode.DECRYPTION_FAILED);
+        assertRefused(withBase64Broken(envelope, "<xenc:CipherValue"), ErrorCode.DECRYPTION_FAILED);
     }
 
-    /** Three characters taken out of the middle of the first element that starts with this tag: its base64 no longer decodes. */
-    private static byte[] withBase64CutShort(byte[] envelope, String startTag) {
+    /**
+     * A padding character at a four-character boundary in the middle of the first element that starts with this
+     * tag: its base64 no longer decodes, whatever the length of the value (cutting characters out can leave
+     * base64 that decodes to a broken certificate instead, depending on the generated test PKI).
+     */
+    private static byte[] withBase64Broken(byte[] envelope, String startTag) {
         String text = new String(envelope, StandardCharsets.UTF_8);
         int content = text.indexOf('>', text.indexOf(startTag)) + 1;
-        int middle = (content + text.indexOf('<', content)) / 2;
-        return (text.substring(0, middle) + text.substring(middle + 3)).getBytes(StandardCharsets.UTF_8);
+        int middle = content + (text.indexOf('<', content) - content) / 8 * 4;
+        return (text.substring(0, middle) + "=" + text.substring(middle)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Element timestampPart(Document doc, String name) {
